@@ -1,0 +1,110 @@
+package org.barcodeanomaly.gateway.plugin;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.barcodeanomaly.api.detector.DetectorProvider;
+
+/**
+ * One detector plugin jar loaded in a class loader of its own, with the
+ * {@link DetectorProvider}s it declares.
+ *
+ * <p>Its own class loader keeps each plugin's libraries (Tribuo, ONNX Runtime) apart from the
+ * host's and from other plugins', and lets a newer jar of the same plugin load beside the old one
+ * during a hot swap. The parent is the host's class loader, which supplies plugin-api and
+ * Jackson. {@link #close()} releases the jar once no detector created from it is in use.
+ */
+public final class PluginJar implements AutoCloseable {
+
+  private final Path path;
+  private final URLClassLoader classLoader;
+  private final List<DetectorProvider> providers;
+
+  private PluginJar(Path path, URLClassLoader classLoader, List<DetectorProvider> providers) {
+    this.path = path;
+    this.classLoader = classLoader;
+    this.providers = Collections.unmodifiableList(providers);
+  }
+
+  /**
+   * Loads {@code jar} and instantiates its providers.
+   *
+   * @throws PluginLoadException when the file is not a readable jar or declares no usable
+   *     provider; the message names the jar and the reason
+   */
+  public static PluginJar load(Path jar) throws PluginLoadException {
+    return load(jar, PluginJar.class.getClassLoader());
+  }
+
+  /** As {@link #load(Path)}, with an explicit parent class loader. */
+  public static PluginJar load(Path jar, ClassLoader parent) throws PluginLoadException {
+    if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
+      throw new PluginLoadException(jar, "not a readable file");
+    }
+    URLClassLoader loader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {url(jar)}, parent);
+    try {
+      List<DetectorProvider> providers = new ArrayList<>();
+      for (DetectorProvider provider : ServiceLoader.load(DetectorProvider.class, loader)) {
+        if (provider.getClass().getClassLoader() == loader) {
+          providers.add(provider);
+        }
+      }
+      if (providers.isEmpty()) {
+        throw new PluginLoadException(jar, "declares no " + DetectorProvider.class.getName()
+            + " in META-INF/services");
+      }
+      return new PluginJar(jar, loader, providers);
+    } catch (ServiceConfigurationError | LinkageError e) {
+      closeQuietly(loader);
+      throw new PluginLoadException(jar, "its providers cannot be loaded: " + e.getMessage(), e);
+    } catch (PluginLoadException e) {
+      closeQuietly(loader);
+      throw e;
+    }
+  }
+
+  /** The jar file. */
+  public Path path() {
+    return path;
+  }
+
+  /** The providers the jar declares, at least one. */
+  public List<DetectorProvider> providers() {
+    return providers;
+  }
+
+  /** The class loader the plugin's classes live in. */
+  public ClassLoader classLoader() {
+    return classLoader;
+  }
+
+  /** Closes the class loader; detectors created from this jar must be closed first. */
+  @Override
+  public void close() {
+    closeQuietly(classLoader);
+  }
+
+  private static URL url(Path jar) throws PluginLoadException {
+    try {
+      return jar.toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new PluginLoadException(jar, "its path is not a valid URL", e);
+    }
+  }
+
+  private static void closeQuietly(URLClassLoader loader) {
+    try {
+      loader.close();
+    } catch (IOException ignored) {
+      // Closing only releases the jar's file handle; nothing the caller could do about it.
+    }
+  }
+}
