@@ -1,0 +1,85 @@
+package org.barcodeanomaly.features;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.barcodeanomaly.api.epc.EpcCode;
+import org.barcodeanomaly.api.epc.EpcRegistry;
+import org.barcodeanomaly.api.network.Location;
+import org.barcodeanomaly.api.network.Tier;
+
+/**
+ * The EPC-structure features of one trail ({@link Feature.Group#EPC}): computed once per EPC and
+ * repeated on each of its events, since they describe the code, not the scan.
+ */
+final class EpcStructure {
+
+  private static final long SECONDS_PER_DAY = 86_400L;
+  /** Days a manufacture_date column may differ from the code's date before it counts as a
+   *  mismatch: the column is a local time, read in a configurable zone. */
+  private static final long COLUMN_TOLERANCE_DAYS = 1;
+
+  private static final Feature[] COLUMNS = {
+      Feature.EPC_WELL_FORMED, Feature.EPC_HEADER_VALID, Feature.EPC_COMPANY_REGISTERED,
+      Feature.EPC_PRODUCT_KNOWN, Feature.EPC_PRODUCT_OWNED, Feature.EPC_LOT_PREFIX_KNOWN,
+      Feature.EPC_LOT_FACTORY_MATCH, Feature.EPC_SERIAL_VALID, Feature.EPC_DATE_VALID,
+      Feature.EPC_MANUFACTURE_LEAD, Feature.MANUFACTURE_COLUMN_MISMATCH};
+
+  private final EpcRegistry registry;
+  private final float[] values = new float[COLUMNS.length];
+
+  EpcStructure(EpcRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * Judges one trail's code.
+   *
+   * @param epc              the code as scanned
+   * @param firstSecond      epoch second of the trail's first scan
+   * @param firstLocation    location of the trail's first scan, or {@code null} when unknown
+   * @param manufactureTime  the raw file's manufacture_date of the first scan, or {@code null}
+   */
+  void judge(String epc, long firstSecond, Location firstLocation, Instant manufactureTime) {
+    EpcCode code = EpcCode.parse(epc);
+    EpcRegistry.Factory lotFactory = code.lotPrefix() == null ? null
+        : registry.factoryOfLotPrefix(code.lotPrefix());
+    LocalDate made = code.manufactureDate();
+    values[0] = flag(code.wellFormed());
+    values[1] = flag(code.headerValid());
+    values[2] = flag(code.wellFormed() && registry.isRegisteredCompany(code.company()));
+    values[3] = flag(code.wellFormed() && registry.product(code.product()) != null);
+    values[4] = flag(code.wellFormed() && registry.owns(code.company(), code.product()));
+    values[5] = flag(lotFactory != null);
+    values[6] = flag(lotFactoryMatches(lotFactory, firstLocation));
+    values[7] = flag(code.serialFormatValid());
+    values[8] = flag(made != null);
+    values[9] = made == null ? 0f : signedLogDays(firstSecond / SECONDS_PER_DAY - made.toEpochDay());
+    values[10] = flag(made != null && manufactureTime != null
+        && Math.abs(manufactureTime.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay()
+            - made.toEpochDay()) > COLUMN_TOLERANCE_DAYS);
+  }
+
+  /** Writes the last judged trail's values into {@code row}. */
+  void write(FeatureMatrix out, int row) {
+    for (int k = 0; k < COLUMNS.length; k++) {
+      out.set(row, COLUMNS[k], values[k]);
+    }
+  }
+
+  private static boolean lotFactoryMatches(EpcRegistry.Factory lotFactory, Location first) {
+    if (first == null || first.tier() != Tier.FACTORY) {
+      // No factory scan to compare with: the trail gives no evidence either way.
+      return true;
+    }
+    return lotFactory != null && lotFactory.locationId() == first.id();
+  }
+
+  private static float signedLogDays(long days) {
+    return (float) (Math.signum(days) * Math.log1p(Math.abs(days)));
+  }
+
+  private static float flag(boolean value) {
+    return value ? 1f : 0f;
+  }
+}

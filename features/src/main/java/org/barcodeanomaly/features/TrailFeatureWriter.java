@@ -1,0 +1,185 @@
+package org.barcodeanomaly.features;
+
+import org.barcodeanomaly.api.event.BusinessStep;
+import org.barcodeanomaly.api.event.EventType;
+import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.api.network.Location;
+import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.api.network.Route;
+import org.barcodeanomaly.api.network.RouteStats;
+
+/**
+ * Computes the rows of one trail at a time: walks the trail's same-second groups in order and
+ * writes each event's temporal, spatial, order, same-second and history features. Not
+ * thread-safe: {@link FeatureExtractor} gives each extraction its own writer.
+ */
+final class TrailFeatureWriter {
+
+  private static final double SECONDS_PER_HOUR = 3600.0;
+  private static final long SECONDS_PER_DAY = 86_400L;
+  /** 1970-01-01 was a Thursday: day index 3 with Monday = 0. */
+  private static final int EPOCH_DAY_OF_WEEK = 3;
+  /** Events per full normal trail, minus one: the POSITION scale. */
+  private static final double FULL_TRAIL_STEPS = 9.0;
+  /** Shortest duration a move's speed is computed over, in hours (one second). */
+  private static final double MIN_MOVE_HOURS = 1.0 / SECONDS_PER_HOUR;
+
+  private final LocationNetwork network;
+  private final Vocabulary vocabulary;
+  private final EpcStructure epc;
+  private final VisitTracker visits = new VisitTracker();
+  private final SameSecondGroup group = new SameSecondGroup();
+
+  // The trail being written; set by write(), so the per-event methods stay short.
+  private Trails trails;
+  private FeatureMatrix out;
+  private int start;
+  private int end;
+
+  TrailFeatureWriter(LocationNetwork network, Vocabulary vocabulary, EpcStructure epc) {
+    this.network = network;
+    this.vocabulary = vocabulary;
+    this.epc = epc;
+  }
+
+  /** Writes the rows of trail {@code trail} into {@code out}, which must cover its positions. */
+  void write(Trails trails, int trail, FeatureMatrix out) {
+    this.trails = trails;
+    this.out = out;
+    this.start = trails.start(trail);
+    this.end = trails.end(trail);
+    ScanEvent first = trails.eventAt(start);
+    epc.judge(first.epcCode(), trails.secondAt(start), network.location(first.locationId()),
+        first.manufactureTime());
+    visits.reset();
+    int previous = -1;
+    int groupStart = start;
+    while (groupStart < end) {
+      int groupEnd = groupStart + 1;
+      while (groupEnd < end && trails.secondAt(groupEnd) == trails.secondAt(groupStart)) {
+        groupEnd++;
+      }
+      group.analyse(trails, groupStart, groupEnd);
+      int next = groupEnd < end ? groupEnd : -1;
+      for (int p = groupStart; p < groupEnd; p++) {
+        writeEvent(p, previous, next);
+      }
+      previous = groupEnd - 1;
+      groupStart = groupEnd;
+    }
+  }
+
+  /**
+   * Writes the row of the event at position {@code p}; {@code previous} and {@code next} are the
+   * positions of its time neighbours (the last event of the previous second, the first of the
+   * next), −1 when there is none.
+   */
+  private void writeEvent(int p, int previous, int next) {
+    int row = p - out.firstPosition();
+    int firstRead = group.firstRead(p);
+    if (firstRead >= 0) {
+      // A repeated read carries its first read's features: it adds nothing to the history.
+      out.copyRow(firstRead - out.firstPosition(), row);
+    } else {
+      ScanEvent event = trails.eventAt(p);
+      writeTemporal(p, previous, row);
+      writeSpatial(event, p, previous, row);
+      writeOrder(event, previous, next, row);
+      int hour = (int) (Math.floorMod(trails.secondAt(p), SECONDS_PER_DAY) / 3600);
+      visits.observe(event.locationId(), vocabulary.type(event.eventType()), hour, out, row);
+      epc.write(out, row);
+    }
+    out.set(row, Feature.SAME_SECOND_OTHER_LOCATIONS, group.otherLocations(p));
+    out.set(row, Feature.SAME_SECOND_REPEATS, group.repeats(p));
+  }
+
+  private void writeTemporal(int p, int previous, int row) {
+    long second = trails.secondAt(p);
+    out.set(row, Feature.LOG_GAP_HOURS, Math.log1p(hoursBetween(previous, p)));
+    double hourAngle = 2 * Math.PI * Math.floorMod(second, SECONDS_PER_DAY) / SECONDS_PER_DAY;
+    out.set(row, Feature.HOUR_SIN, Math.sin(hourAngle));
+    out.set(row, Feature.HOUR_COS, Math.cos(hourAngle));
+    long dayOfWeek = Math.floorMod(Math.floorDiv(second, SECONDS_PER_DAY) + EPOCH_DAY_OF_WEEK, 7);
+    double dayAngle = 2 * Math.PI * dayOfWeek / 7;
+    out.set(row, Feature.DAY_OF_WEEK_SIN, Math.sin(dayAngle));
+    out.set(row, Feature.DAY_OF_WEEK_COS, Math.cos(dayAngle));
+    int index = p - start;
+    int length = end - start;
+    out.set(row, Feature.POSITION, index / FULL_TRAIL_STEPS);
+    out.set(row, Feature.PROGRESS, length > 1 ? (double) index / (length - 1) : 0);
+    out.set(row, Feature.LOG_HOURS_SINCE_FIRST, Math.log1p(hoursBetween(start, p)));
+  }
+
+  private void writeSpatial(ScanEvent event, int p, int previous, int row) {
+    Location location = network.location(event.locationId());
+    out.set(row, Feature.LOCATION_KNOWN, location != null ? 1 : 0);
+    out.set(row, Feature.TIER, location != null ? location.tier().level() : -1);
+    BusinessStep step = vocabulary.step(event.businessStep());
+    out.set(row, Feature.STEP_TIER_MISMATCH,
+        step == null || location != null && step.tier() != location.tier() ? 1 : 0);
+    if (previous < 0) {
+      return;
+    }
+    int fromId = trails.eventAt(previous).locationId();
+    Location from = network.location(fromId);
+    if (from != null && location != null) {
+      out.set(row, Feature.TIER_STEP, location.tier().level() - from.tier().level());
+    }
+    if (fromId != event.locationId()) {
+      out.set(row, Feature.LOCATION_CHANGED, 1);
+      out.set(row, Feature.REVISIT, visits.visited(event.locationId()) ? 1 : 0);
+      writeMove(network.route(fromId, event.locationId()), hoursBetween(previous, p), out, row);
+    }
+  }
+
+  /** Hours from the event at position {@code from} to the one at {@code to}; 0 when from is −1. */
+  private double hoursBetween(int from, int to) {
+    return from < 0 ? 0 : (trails.secondAt(to) - trails.secondAt(from)) / SECONDS_PER_HOUR;
+  }
+
+  private static void writeMove(Route route, double hours, FeatureMatrix out, int row) {
+    if (route == null) {
+      return;
+    }
+    out.set(row, routeFeature(route.kind()), 1);
+    double km = route.distanceKm();
+    out.set(row, Feature.LOG_DISTANCE_KM, Math.log1p(km));
+    out.set(row, Feature.LOG_SPEED_KMH, Math.log1p(km / Math.max(hours, MIN_MOVE_HOURS)));
+    RouteStats stats = route.stats();
+    if (stats != null && stats.observed()) {
+      out.set(row, Feature.TRAVEL_Z, (hours - stats.meanHours()) / Math.max(stats.stdHours(), 1e-6));
+      out.set(row, Feature.LOG_MIN_TRAVEL_RATIO,
+          Math.log(Math.max(hours, MIN_MOVE_HOURS) / Math.max(stats.minHours(), MIN_MOVE_HOURS)));
+    }
+  }
+
+  private static Feature routeFeature(Route.Kind kind) {
+    switch (kind) {
+      case KNOWN: return Feature.ROUTE_KNOWN;
+      case PLAUSIBLE: return Feature.ROUTE_PLAUSIBLE;
+      case OFF_NETWORK: return Feature.ROUTE_OFF_NETWORK;
+      case SKIPPED_TIER: return Feature.ROUTE_SKIPPED_TIER;
+      case LATERAL: return Feature.ROUTE_LATERAL;
+      default: return Feature.ROUTE_BACKWARD;
+    }
+  }
+
+  private void writeOrder(ScanEvent event, int previous, int next, int row) {
+    EventType type = vocabulary.type(event.eventType());
+    int rank = rank(type);
+    out.set(row, Feature.EVENT_TYPE_KNOWN, type != null ? 1 : 0);
+    out.set(row, Feature.JOURNEY_RANK, rank);
+    out.set(row, Feature.RANK_DELTA, rank - (previous < 0 ? -1 : rankAt(previous)));
+    out.set(row, Feature.NEXT_RANK_DELTA, next < 0 ? 1 : rankAt(next) - rank);
+    out.set(row, Feature.TYPE_STEP_MISMATCH,
+        type == null || !type.belongsTo(event.businessStep()) ? 1 : 0);
+  }
+
+  private int rankAt(int position) {
+    return rank(vocabulary.type(trails.eventAt(position).eventType()));
+  }
+
+  private static int rank(EventType type) {
+    return type == null ? -1 : type.journeyRank();
+  }
+}
