@@ -1,0 +1,38 @@
+package org.barcodeanomaly.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code bin/anomaly} launcher: one entry point for scoring files, answering contract
+ * requests, simulating and evaluating, and serving the gateway.
+ */
+@Command(name = "anomaly", mixinStandardHelpOptions = true,
+    versionProvider = LauncherVersion.class,
+    description = "Finds fraud and logistics errors in supply-chain EPC scan trails.",
+    subcommands = {
+        ScoreCommand.class,
+        AnalyzeCommand.class,
+    })
+public final class AnomalyCommand implements Runnable {
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  /** Runs the launcher and exits with the command's status. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new AnomalyCommand());
+    commandLine.setExecutionExceptionHandler(new CommandFailureHandler());
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
