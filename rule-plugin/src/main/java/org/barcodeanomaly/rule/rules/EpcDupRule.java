@@ -1,0 +1,75 @@
+package org.barcodeanomaly.rule.rules;
+
+import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.rule.trail.ScanColumns;
+import org.barcodeanomaly.rule.trail.Trail;
+
+/**
+ * epcDup: one EPC read at two or more different locations in the same second, so at least one
+ * read is of a cloned code.
+ *
+ * <p>Every event of such a same-second group scores {@value #TWO_LOCATIONS} plus
+ * {@value #PER_EXTRA_LOCATION} per location beyond the second, capped at 100 (the first
+ * generation's scale). Reads at one location in one second are a repeated read, not a clone;
+ * near-simultaneous reads seconds or minutes apart are the jump rule's.
+ */
+public final class EpcDupRule implements TrailRule {
+
+  /** Score of a group at two locations. */
+  public static final int TWO_LOCATIONS = 80;
+  /** Added per further location. */
+  public static final int PER_EXTRA_LOCATION = 10;
+
+  /** Beyond this many locations the score is capped anyway: counting can stop. */
+  private static final int LOCATIONS_TO_CAP = 4;
+
+  @Override
+  public AnomalyType type() {
+    return AnomalyType.EPC_DUP;
+  }
+
+  @Override
+  public void score(Trail trail, ScoreTable scores) {
+    ScanColumns columns = trail.columns();
+    int k = 0;
+    while (k < trail.size()) {
+      long second = columns.second(trail.event(k));
+      int end = k + 1;
+      while (end < trail.size() && columns.second(trail.event(end)) == second) {
+        end++;
+      }
+      int locations = distinctLocations(trail, k, end);
+      if (locations >= 2) {
+        int score = Math.min(100, TWO_LOCATIONS + PER_EXTRA_LOCATION * (locations - 2));
+        for (int j = k; j < end; j++) {
+          scores.raise(trail.event(j), AnomalyType.EPC_DUP, score);
+        }
+      }
+      k = end;
+    }
+  }
+
+  /**
+   * Distinct locations of a same-second run, counted up to {@value #LOCATIONS_TO_CAP}: three
+   * remembered locations are enough to know a fourth is new, so no buffer is needed.
+   */
+  private static int distinctLocations(Trail trail, int from, int to) {
+    ScanColumns columns = trail.columns();
+    int first = columns.location(trail.event(from));
+    int second = 0;
+    int third = 0;
+    int count = 1;
+    for (int j = from + 1; j < to && count < LOCATIONS_TO_CAP; j++) {
+      int location = columns.location(trail.event(j));
+      boolean seen = location == first || (count > 1 && location == second)
+          || (count > 2 && location == third);
+      if (!seen) {
+        count++;
+        second = count == 2 ? location : second;
+        third = count == 3 ? location : third;
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,132 @@
+package org.barcodeanomaly.rule.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.epc.EpcCode;
+import org.barcodeanomaly.api.epc.EpcRegistry;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.rule.trail.ScanColumns;
+import org.barcodeanomaly.rule.trail.Trail;
+
+/**
+ * epcFake: the EPC cannot be genuine. Scored once per EPC and given to every event of it.
+ *
+ * <p>Format faults keep the first generation's additive scale: wrong field count 100; header 20;
+ * company 25 (format or unregistered); product 15; lot 15; serial 10; manufacture date unreadable
+ * 20, after the first scan 20, older than five years before the first scan 15; header, company and
+ * date all wrong 100; capped at 100.
+ *
+ * <p>Two corrections. Dates are judged against the EPC's own first scan (and the raw file's
+ * manufacture time when the events carry it), never against the wall clock, so a file scores the
+ * same next year. And content that a format check misses adds {@value #IMPOSSIBLE_CONTENT} per
+ * fault, enough to be reported on its own: a product its company does not own, a lot prefix of no
+ * factory, a manufacture date after the EPC's first scan (or its recorded manufacture time).
+ * Because event times carry no zone, a date counts as "after" only when it begins after the scan
+ * in every time zone, and as "too old" only when it ends before the limit in every zone.
+ */
+public final class EpcFakeRule implements TrailRule {
+
+  /** Score of a code without exactly six dot-separated fields. */
+  public static final int WRONG_FIELD_COUNT = 100;
+  /** Header other than {@code 001}. */
+  public static final int BAD_HEADER = 20;
+  /** Company not seven digits, or not a registered company. */
+  public static final int BAD_COMPANY = 25;
+  /** Product not seven digits. */
+  public static final int BAD_PRODUCT = 15;
+  /** Lot not six digits. */
+  public static final int BAD_LOT = 15;
+  /** Serial not nine digits. */
+  public static final int BAD_SERIAL = 10;
+  /** Manufacture field not a real {@code YYYYMMDD} date. */
+  public static final int UNREADABLE_DATE = 20;
+  /** Manufacture date after the first scan: the first generation's "future" score. */
+  public static final int FUTURE_DATE = 20;
+  /** Manufacture date more than five years before the first scan. */
+  public static final int OLD_DATE = 15;
+  /** Header, company and date all wrong. */
+  public static final int HEADER_COMPANY_DATE = 100;
+  /** Added per impossible content: unowned product, unknown lot prefix, date after first scan. */
+  public static final int IMPOSSIBLE_CONTENT = 60;
+
+  private static final long SECONDS_PER_DAY = 86_400;
+  /** Time zones run from UTC-12 to UTC+14: a calendar day spans these bounds in UTC. */
+  private static final long EARLIEST_ZONE_START = -14 * 3_600;
+  private static final long LATEST_ZONE_END = SECONDS_PER_DAY + 12 * 3_600;
+  private static final int MAX_AGE_YEARS = 5;
+
+  private final EpcRegistry registry;
+
+  /** A rule that checks content against {@code registry}. */
+  public EpcFakeRule(EpcRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public AnomalyType type() {
+    return AnomalyType.EPC_FAKE;
+  }
+
+  @Override
+  public void score(Trail trail, ScoreTable scores) {
+    ScanColumns columns = trail.columns();
+    int first = trail.event(0);
+    Instant recorded = null;
+    for (int k = 0; k < trail.size(); k++) {
+      Instant time = columns.event(trail.event(k)).manufactureTime();
+      if (time != null && (recorded == null || time.isBefore(recorded))) {
+        recorded = time;
+      }
+    }
+    int score = score(EpcCode.parse(columns.event(first).epcCode()), columns.second(first), recorded);
+    if (score > 0) {
+      for (int k = 0; k < trail.size(); k++) {
+        scores.raise(trail.event(k), AnomalyType.EPC_FAKE, score);
+      }
+    }
+  }
+
+  /**
+   * The score of one EPC.
+   *
+   * @param code             the parsed EPC
+   * @param firstScanSecond  the EPC's earliest event time, epoch seconds
+   * @param recorded         the raw file's manufacture time, or {@code null}
+   */
+  int score(EpcCode code, long firstScanSecond, Instant recorded) {
+    if (!code.wellFormed()) {
+      return WRONG_FIELD_COUNT;
+    }
+    boolean headerWrong = !code.headerValid();
+    boolean companyWrong = !code.companyFormatValid() || !registry.isRegisteredCompany(code.company());
+    int dateScore = dateScore(code.manufactureDate(), firstScanSecond, recorded);
+    if (headerWrong && companyWrong && dateScore > 0) {
+      return HEADER_COMPANY_DATE;
+    }
+    int score = (headerWrong ? BAD_HEADER : 0) + (companyWrong ? BAD_COMPANY : 0) + dateScore;
+    score += code.productFormatValid() ? 0 : BAD_PRODUCT;
+    score += code.lotFormatValid() ? 0 : BAD_LOT;
+    score += code.serialFormatValid() ? 0 : BAD_SERIAL;
+    if (!companyWrong && code.productFormatValid() && !registry.owns(code.company(), code.product())) {
+      score += IMPOSSIBLE_CONTENT;
+    }
+    if (code.lotFormatValid() && registry.factoryOfLotPrefix(code.lotPrefix()) == null) {
+      score += IMPOSSIBLE_CONTENT;
+    }
+    return Math.min(100, score);
+  }
+
+  private static int dateScore(LocalDate date, long firstScanSecond, Instant recorded) {
+    if (date == null) {
+      return UNREADABLE_DATE;
+    }
+    long dayStart = date.toEpochDay() * SECONDS_PER_DAY;
+    long madeBy = recorded == null ? firstScanSecond : Math.min(firstScanSecond, recorded.getEpochSecond());
+    if (dayStart + EARLIEST_ZONE_START > madeBy) {
+      return FUTURE_DATE + IMPOSSIBLE_CONTENT;
+    }
+    long ageLimitEnd = date.plusYears(MAX_AGE_YEARS).toEpochDay() * SECONDS_PER_DAY + LATEST_ZONE_END;
+    return ageLimitEnd < firstScanSecond ? OLD_DATE : 0;
+  }
+}

@@ -1,0 +1,20 @@
+package org.barcodeanomaly.rule.rules;
+
+import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.rule.trail.Trail;
+
+/**
+ * One rule of the rule detector: scores one anomaly type on one EPC's trail.
+ *
+ * <p>Rules are stateless and immutable, so one instance serves every thread. They only raise
+ * scores of the trail's own events and never read other trails.
+ */
+public interface TrailRule {
+
+  /** The anomaly type this rule scores. */
+  AnomalyType type();
+
+  /** Raises the scores of {@link #type()} for the events of {@code trail} that break the rule. */
+  void score(Trail trail, ScoreTable scores);
+}

@@ -1,0 +1,70 @@
+package org.barcodeanomaly.rule.rules;
+
+import java.util.Arrays;
+import org.barcodeanomaly.api.network.Location;
+import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.api.network.Route;
+import org.barcodeanomaly.api.network.RouteStats;
+import org.barcodeanomaly.api.network.Tier;
+
+/**
+ * How fast the network lets an item travel: the fastest trip ever observed on a route, from
+ * {@code transition_stats.csv}.
+ *
+ * <p>A route that was never observed but keeps the network's shape (PLAUSIBLE, and OFF_NETWORK,
+ * which has the shape of a route but breaks the region or factory rule) is held to the fastest
+ * observed trip between the same two tiers. The factory-to-own-warehouse leg (about 30 minutes,
+ * no statistics) and moves that break the hierarchy have no reference time: only a negative
+ * travel time can be judged there. Immutable.
+ */
+public final class TravelTimeModel {
+
+  private static final int TIERS = Tier.values().length;
+
+  private final double[][] fastestByTierPair = new double[TIERS][TIERS];
+  private final double slowestObservedHours;
+
+  /** Reads the observed routes of {@code network}. */
+  public TravelTimeModel(LocationNetwork network) {
+    for (double[] row : fastestByTierPair) {
+      Arrays.fill(row, Double.NaN);
+    }
+    double slowest = 0;
+    for (Location from : network.locations()) {
+      for (Location to : network.locations()) {
+        Route route = network.route(from.id(), to.id());
+        RouteStats stats = route == null ? null : route.stats();
+        if (stats != null && stats.observed()) {
+          int a = from.tier().ordinal();
+          int b = to.tier().ordinal();
+          double current = fastestByTierPair[a][b];
+          fastestByTierPair[a][b] = Double.isNaN(current) ? stats.minHours() : Math.min(current, stats.minHours());
+          slowest = Math.max(slowest, stats.maxHours());
+        }
+      }
+    }
+    this.slowestObservedHours = slowest;
+  }
+
+  /**
+   * The fastest legal trip on {@code route} in hours, or NaN when the route has no reference time
+   * (only a negative travel time can then be judged).
+   */
+  public double fastestHours(Route route) {
+    switch (route.kind()) {
+      case KNOWN:
+        RouteStats stats = route.stats();
+        return stats != null && stats.observed() ? stats.minHours() : Double.NaN;
+      case PLAUSIBLE:
+      case OFF_NETWORK:
+        return fastestByTierPair[route.from().tier().ordinal()][route.to().tier().ordinal()];
+      default:
+        return Double.NaN;
+    }
+  }
+
+  /** The slowest trip observed on any route, in hours: no single leg takes longer. */
+  public double slowestObservedHours() {
+    return slowestObservedHours;
+  }
+}

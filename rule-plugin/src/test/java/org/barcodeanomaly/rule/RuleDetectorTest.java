@@ -1,0 +1,134 @@
+package org.barcodeanomaly.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.ServiceLoader;
+import org.barcodeanomaly.api.detector.Detector;
+import org.barcodeanomaly.api.detector.DetectorOptions;
+import org.barcodeanomaly.api.detector.DetectorProvider;
+import org.barcodeanomaly.api.detector.DetectorUnavailableException;
+import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.api.event.ScanEvent;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RuleDetectorTest {
+
+  private final RuleDetector detector = new RuleDetector();
+
+  @Test
+  @DisplayName("The real reference trail (10 events) and its neighbour score 0 for every type")
+  void referenceTrailIsNormal() {
+    List<ScanEvent> events = ReferenceSample.events();
+
+    ScoreTable scores = detector.score(events);
+
+    assertThat(scores.size()).isEqualTo(13);
+    for (int i = 0; i < scores.size(); i++) {
+      for (AnomalyType type : AnomalyType.values()) {
+        assertThat(scores.get(i, type)).as("event %d %s", i + 1, type.contractName()).isZero();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("Rows of the score table follow the input order, however the input is shuffled")
+  void rowsFollowInputOrder() {
+    List<ScanEvent> events = new ArrayList<>(Scans.referenceToWholesaler()
+        .scan(25, "W_Stock_Inbound", "2025-09-18 01:00:00").events());
+    Collections.shuffle(events, new Random(7));
+
+    ScoreTable scores = detector.score(events);
+
+    for (int i = 0; i < events.size(); i++) {
+      float expected = events.get(i).locationId() == 25 ? 85f : 0f;
+      assertThat(scores.get(i, AnomalyType.LOC_ERR)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  @DisplayName("An exact re-read gets the scores of its first read")
+  void reReadSharesScores() {
+    float[] scores = Scans.referenceToWholesaler()
+        .scan(25, "W_Stock_Inbound", "2025-09-18 01:00:00")
+        .scan(25, "W_Stock_Inbound", "2025-09-18 01:00:00")
+        .scores(AnomalyType.LOC_ERR);
+
+    assertThat(scores).endsWith(85f, 85f);
+  }
+
+  @Test
+  @DisplayName("An empty batch gives an empty table; a null element is rejected by its index")
+  void emptyAndNull() {
+    assertThat(detector.score(List.of()).size()).isZero();
+    List<ScanEvent> withNull = new ArrayList<>(Scans.referenceToWholesaler().events());
+    withNull.add(2, null);
+
+    assertThatThrownBy(() -> detector.score(withNull))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("events[2] is null");
+  }
+
+  @Test
+  @DisplayName("The detector is named rule, versioned and reports at the documented thresholds")
+  void identityAndThresholds() {
+    assertThat(detector.name()).isEqualTo("rule");
+    assertThat(detector.version()).isEqualTo("rule-1.0");
+    assertThat(detector.thresholds().toMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        AnomalyType.EPC_FAKE, 10.0, AnomalyType.EPC_DUP, 50.0, AnomalyType.LOC_ERR, 50.0,
+        AnomalyType.EVT_ORDER_ERR, 50.0, AnomalyType.JUMP, 50.0));
+  }
+
+  @Test
+  @DisplayName("The provider is found by ServiceLoader and reads rule.* settings")
+  void providerReadsSettings() throws DetectorUnavailableException {
+    DetectorProvider provider = ServiceLoader.load(DetectorProvider.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(candidate -> candidate.name().equals("rule"))
+        .findFirst().orElseThrow();
+
+    Detector configured = provider.create(new DetectorOptions()
+        .setSetting("rule.threshold.jump", "70")
+        .setSetting("rule.jump.fastRatio", "0.25"));
+
+    assertThat(configured).isInstanceOf(RuleDetector.class);
+    assertThat(configured.thresholds().get(AnomalyType.JUMP)).isEqualTo(70f);
+    assertThat(configured.thresholds().get(AnomalyType.LOC_ERR)).isEqualTo(50f);
+  }
+
+  @Test
+  @DisplayName("A malformed or out-of-range setting makes the detector unavailable, naming key and value")
+  void badSettings() {
+    RuleDetectorProvider provider = new RuleDetectorProvider();
+
+    assertThatThrownBy(() -> provider.create(new DetectorOptions().setSetting("rule.jump.fastRatio", "1.5")))
+        .isInstanceOf(DetectorUnavailableException.class)
+        .hasMessageContaining("rule.jump.fastRatio").hasMessageContaining("1.5");
+    assertThatThrownBy(() -> provider.create(new DetectorOptions().setSetting("rule.threshold.locErr", "high")))
+        .isInstanceOf(DetectorUnavailableException.class)
+        .hasMessageContaining("rule.threshold.locErr").hasMessageContaining("'high'");
+    assertThatThrownBy(() -> provider.create(new DetectorOptions().setSetting("rule.locErr.missedReadGapHours", "-2")))
+        .isInstanceOf(DetectorUnavailableException.class)
+        .hasMessageContaining("rule.locErr.missedReadGapHours").hasMessageContaining("-2");
+  }
+
+  @Test
+  @DisplayName("A wider fast ratio reports trips the default leaves as hints")
+  void fastRatioOption() {
+    RuleDetector wide = new RuleDetector(new RuleDetectorOptions().setFastRatio(0.8));
+    List<ScanEvent> events = Scans.trail()
+        .scan(5, "WMS_Outbound", "2025-07-29 16:00:00")
+        .scan(13, "HUB_Inbound", "2025-07-29 16:50:15")
+        .events();
+
+    assertThat(detector.score(events).get(1, AnomalyType.JUMP)).isEqualTo(20f);
+    assertThat(wide.score(events).get(1, AnomalyType.JUMP)).isEqualTo(62.5f);
+  }
+}
