@@ -6,38 +6,45 @@ import java.util.List;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.event.ScanEvent;
 
-/** Hand-made trails for feature tests: events appended in the order they are given. */
-final class TrailBuilder {
+/**
+ * Hand-made trails for feature tests: events appended in the order they are given, times in
+ * hours after {@link #T0}. Shared through the features test-jar with the detectors' own tests.
+ */
+public final class TrailBuilder {
 
-  static final String EPC = "001.8804823.1293291.010004.20250701.000004002";
-  static final Instant T0 = Instant.parse("2025-07-01T10:00:00Z");
+  /** A well-formed ICN code: company 8804823 owns product 1293291, lot prefix 01. */
+  public static final String EPC = "001.8804823.1293291.010004.20250701.000004002";
+  /** 2025-07-01 10:00 UTC, a Tuesday. */
+  public static final Instant T0 = Instant.parse("2025-07-01T10:00:00Z");
 
   private final List<ScanEvent> events = new ArrayList<>();
   private String epc = EPC;
 
-  TrailBuilder epc(String code) {
+  /** Sets the EPC of the events added next. */
+  public TrailBuilder epc(String code) {
     this.epc = code;
     return this;
   }
 
   /** Adds an event of a known type, with its own business step, {@code hours} after T0. */
-  TrailBuilder at(double hours, int locationId, EventType type) {
+  public TrailBuilder at(double hours, int locationId, EventType type) {
     return raw(hours, locationId, type.step().dataName(), type.dataName());
   }
 
   /** Adds an event with step and type names as given. */
-  TrailBuilder raw(double hours, int locationId, String step, String type) {
+  public TrailBuilder raw(double hours, int locationId, String step, String type) {
     events.add(new ScanEvent(events.size() + 1, 1, epc, locationId, step, type,
         T0.plusSeconds(Math.round(hours * 3600))));
     return this;
   }
 
-  List<ScanEvent> events() {
+  /** The events added so far (the builder's own list). */
+  public List<ScanEvent> events() {
     return events;
   }
 
   /** A full normal ICN trail: factory 1, warehouse 5, hub 13, wholesaler 23, retailer 53. */
-  static TrailBuilder normalTrail() {
+  public static TrailBuilder normalTrail() {
     return new TrailBuilder()
         .at(0, 1, EventType.AGGREGATION)
         .at(0.5, 5, EventType.WMS_INBOUND)
