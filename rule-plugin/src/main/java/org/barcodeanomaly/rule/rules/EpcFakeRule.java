@@ -19,7 +19,8 @@ import org.barcodeanomaly.rule.trail.Trail;
  *
  * <p>Two corrections. Dates are judged against the EPC's own first scan (and the raw file's
  * manufacture time when the events carry it), never against the wall clock, so a file scores the
- * same next year. And content that a format check misses adds {@value #IMPOSSIBLE_CONTENT} per
+ * same next year. The first scan is the first event of the trail's main line: an arrival
+ * back-dated before the Aggregation is the jump rule's finding, not a sign of a fake. And content that a format check misses adds {@value #IMPOSSIBLE_CONTENT} per
  * fault, enough to be reported on its own: a product its company does not own, a lot prefix of no
  * factory, a manufacture date after the EPC's first scan (or its recorded manufacture time).
  * Because event times carry no zone, a date counts as "after" only when it begins after the scan
@@ -71,7 +72,7 @@ public final class EpcFakeRule implements TrailRule {
   @Override
   public void score(Trail trail, ScoreTable scores) {
     ScanColumns columns = trail.columns();
-    int first = trail.event(0);
+    int first = trail.lineEvent(0);
     Instant recorded = null;
     for (int k = 0; k < trail.size(); k++) {
       Instant time = columns.event(trail.event(k)).manufactureTime();
@@ -91,7 +92,7 @@ public final class EpcFakeRule implements TrailRule {
    * The score of one EPC.
    *
    * @param code             the parsed EPC
-   * @param firstScanSecond  the EPC's earliest event time, epoch seconds
+   * @param firstScanSecond  the time of the EPC's first scan, epoch seconds
    * @param recorded         the raw file's manufacture time, or {@code null}
    */
   int score(EpcCode code, long firstScanSecond, Instant recorded) {

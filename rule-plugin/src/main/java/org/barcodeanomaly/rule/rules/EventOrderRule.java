@@ -12,8 +12,9 @@ import org.barcodeanomaly.rule.trail.Trail;
  * <p>Each event is checked on its own: an unknown event type ({@value #UNKNOWN_TYPE}), a type that
  * does not belong to the business step ({@value #TYPE_OFF_STEP}). Along the main line, each visit
  * (consecutive events at one location) must follow inbound (or Aggregation), then outbound, then
- * sale ({@link EventType#visitRank()}). Wrong: an outbound or sale with no inbound before it in the
- * visit ({@value #NO_INBOUND}); a second inbound without leaving the location, including inbound,
+ * sale ({@link EventType#visitRank()}). Wrong: an outbound with no inbound before it in the visit,
+ * or a sale opening a visit ({@value #NO_INBOUND}; not after an event of unknown type, which may
+ * have been the inbound); a second inbound without leaving the location, including inbound,
  * outbound, inbound again ({@value #REPEATED_INBOUND}, {@value #REPEAT_STEP} more per further
  * repeat, as the first generation added per repeated class); a second outbound with no inbound
  * between ({@value #REPEATED_OUTBOUND}); any scan after a POS_Sell ({@value #AFTER_SALE}).
@@ -71,9 +72,6 @@ public final class EventOrderRule implements TrailRule {
         scores.raise(event, AnomalyType.EVT_ORDER_ERR, AFTER_SALE);
         continue;
       }
-      if (type == null) {
-        continue;
-      }
       visit.enter(columns.location(event));
       int score = visit.record(type);
       if (score > 0) {
@@ -88,17 +86,26 @@ public final class EventOrderRule implements TrailRule {
     private int location = Integer.MIN_VALUE;
     private int inbounds;
     private int outboundsSinceInbound;
+    private boolean unreadable;
 
     void enter(int newLocation) {
       if (newLocation != location) {
         location = newLocation;
         inbounds = 0;
         outboundsSinceInbound = 0;
+        unreadable = false;
       }
     }
 
-    /** Records one event of the visit and returns its order score. */
+    /**
+     * Records one event of the visit and returns its order score. An event of unknown type may
+     * have been the inbound, so after one the visit no longer proves an inbound is missing.
+     */
     int record(EventType type) {
+      if (type == null) {
+        unreadable = true;
+        return 0;
+      }
       switch (type.visitRank()) {
         case 0:
           inbounds++;
@@ -107,11 +114,11 @@ public final class EventOrderRule implements TrailRule {
         case 1:
           outboundsSinceInbound++;
           if (inbounds == 0) {
-            return NO_INBOUND;
+            return unreadable ? 0 : NO_INBOUND;
           }
           return outboundsSinceInbound < 2 ? 0 : repeatScore(REPEATED_OUTBOUND, outboundsSinceInbound);
         default:
-          return inbounds == 0 ? NO_INBOUND : 0;
+          return inbounds == 0 && outboundsSinceInbound == 0 && !unreadable ? NO_INBOUND : 0;
       }
     }
 

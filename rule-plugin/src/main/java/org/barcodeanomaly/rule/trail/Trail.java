@@ -2,8 +2,8 @@ package org.barcodeanomaly.rule.trail;
 
 import java.util.Arrays;
 import org.barcodeanomaly.api.event.EventType;
-import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.api.network.Route;
 
 /**
  * One EPC's trail, prepared once for all rules: its events in time order, which of them are
@@ -15,18 +15,15 @@ import org.barcodeanomaly.api.network.LocationNetwork;
  *   <li>an exact re-read (same location, event type and second) is one event: only its first read
  *       is on the line;</li>
  *   <li>in a same-second group at several locations (a clone, the dup rule's business) only the
- *       events at the main location stay on the line: the location of the next event when a
- *       member is there, else the previous one, else the first member's;</li>
+ *       events at the main location stay on the line: the next event's location, else the
+ *       previous one's, else one a known route links to either, else the first member's;</li>
  *   <li>a back-dated arrival, an inbound whose departure (see {@link #departureOf}) is
  *       timestamped after it, sorts before that departure in time but is placed right after it,
  *       where the journey puts it; the jump rule scores the time running backwards.</li>
  * </ul>
  *
- * <p>A departure is paired by journey rank, not by neighbours in time order: the departure of an
- * event is the event at another location with the highest {@link EventType#journeyRank()} below
- * its own (the latest in time among equals). Only <em>consistent</em> events take part in that
- * pairing: known type belonging to the business step, at a known location of the type's tier. An
- * event whose vocabulary contradicts its location has no trustworthy rank; the other rules flag it.
+ * <p>A departure is paired by journey rank, not by neighbours in time order (see
+ * {@link DeparturePairing}).
  *
  * <p>One instance is reused for every trail of a batch, so preparing a trail allocates nothing
  * once its buffers have grown to the longest trail. Not thread-safe: one per scoring call.
@@ -35,26 +32,24 @@ public final class Trail {
 
   /** How far back, within one second, a read is compared with earlier reads. */
   private static final int RE_READ_WINDOW = 64;
-  private static final int NONE = -1;
-  private static final int RANKS = EventType.values().length;
+  private static final int NONE = DeparturePairing.NONE;
 
   private final ScanColumns columns;
   private final LocationNetwork network;
   private int size;
   private int[] events = new int[16];
   private int[] firstRead = new int[16];
-  private boolean[] offLine = new boolean[16];
   private int lineSize;
   private int[] line = new int[16];
   private int[] departures = new int[16];
   private int[] scratch = new int[16];
-  private final int[] latestOfRank = new int[RANKS];
-  private final int[] latestElsewhereOfRank = new int[RANKS];
+  private final DeparturePairing pairing;
 
   /** An empty trail over the events of {@code columns}; {@link #load} fills it. */
   public Trail(ScanColumns columns, LocationNetwork network) {
     this.columns = columns;
     this.network = network;
+    this.pairing = new DeparturePairing(columns, network);
   }
 
   /** Prepares the trail of EPC {@code epc} of {@code index}. */
@@ -67,9 +62,8 @@ public final class Trail {
     }
     markReReads();
     buildLine();
-    fillRankTable();
+    pairing.pair(line, lineSize, departures);
     placeBackdatedArrivals();
-    fillDepartures();
   }
 
   /** The columns of the batch this trail belongs to. */
@@ -95,11 +89,6 @@ public final class Trail {
   /** Event index of the first read that the {@code k}-th event repeats (itself if none). */
   public int firstReadOf(int k) {
     return events[firstRead[k]];
-  }
-
-  /** Whether the {@code k}-th event is a clone's read away from the main line. */
-  public boolean isOffLine(int k) {
-    return offLine[k];
   }
 
   /** Number of events on the main line. */
@@ -135,7 +124,6 @@ public final class Trail {
       int grown = Math.max(capacity, events.length * 2);
       events = new int[grown];
       firstRead = new int[grown];
-      offLine = new boolean[grown];
       line = new int[grown];
       departures = new int[grown];
       scratch = new int[grown];
@@ -145,7 +133,6 @@ public final class Trail {
   private void markReReads() {
     for (int k = 0; k < size; k++) {
       firstRead[k] = k;
-      offLine[k] = false;
       int limit = Math.max(0, k - RE_READ_WINDOW);
       for (int j = k - 1; j >= limit && columns.second(events[j]) == columns.second(events[k]); j--) {
         if (firstRead[j] == j && columns.sameRead(events[j], events[k])) {
@@ -169,8 +156,7 @@ public final class Trail {
         if (isReRead(j)) {
           continue;
         }
-        offLine[j] = columns.location(events[j]) != mainLocation;
-        if (!offLine[j]) {
+        if (columns.location(events[j]) == mainLocation) {
           line[lineSize++] = events[j];
         }
       }
@@ -188,14 +174,32 @@ public final class Trail {
     return false;
   }
 
+  /**
+   * The location of a same-second group that continues the trail: the next event's, else the
+   * previous one's, else one a known route links to the previous or to the next event, else the
+   * first member's.
+   */
   private int mainLocation(int from, int to) {
-    if (to < size && holdsLocation(from, to, columns.location(events[to]))) {
-      return columns.location(events[to]);
+    int next = to < size ? columns.location(events[to]) : Integer.MIN_VALUE;
+    int previous = lineSize > 0 ? columns.location(line[lineSize - 1]) : Integer.MIN_VALUE;
+    if (holdsLocation(from, to, next)) {
+      return next;
     }
-    if (lineSize > 0 && holdsLocation(from, to, columns.location(line[lineSize - 1]))) {
-      return columns.location(line[lineSize - 1]);
+    if (holdsLocation(from, to, previous)) {
+      return previous;
+    }
+    for (int j = from; j < to; j++) {
+      int location = columns.location(events[j]);
+      if (knownRoute(previous, location) || knownRoute(location, next)) {
+        return location;
+      }
     }
     return columns.location(events[from]);
+  }
+
+  private boolean knownRoute(int from, int to) {
+    Route route = network.route(from, to);
+    return route != null && route.kind() == Route.Kind.KNOWN;
   }
 
   private boolean holdsLocation(int from, int to, int location) {
@@ -207,88 +211,37 @@ public final class Trail {
     return false;
   }
 
-  /** For each journey rank, the latest line event of that rank and the latest at another location. */
-  private void fillRankTable() {
-    Arrays.fill(latestOfRank, NONE);
-    Arrays.fill(latestElsewhereOfRank, NONE);
-    for (int p = 0; p < lineSize; p++) {
-      if (!consistent(line[p])) {
-        continue;
-      }
-      int rank = columns.type(line[p]).journeyRank();
-      int latest = latestOfRank[rank];
-      if (latest != NONE && columns.location(latest) != columns.location(line[p])) {
-        latestElsewhereOfRank[rank] = latest;
-      }
-      latestOfRank[rank] = line[p];
-    }
-  }
-
-  /** Whether type, step and location tier of an event agree, so its journey rank can be trusted. */
-  private boolean consistent(int event) {
-    EventType type = columns.type(event);
-    if (type == null || type.step() != columns.step(event)) {
-      return false;
-    }
-    Location location = network.location(columns.location(event));
-    return location != null && location.tier() == type.tier();
-  }
-
-  private int pairedDeparture(int event) {
-    if (!consistent(event)) {
-      return NONE;
-    }
-    EventType type = columns.type(event);
-    int location = columns.location(event);
-    for (int rank = type.journeyRank() - 1; rank >= 0; rank--) {
-      int candidate = latestOfRank[rank];
-      if (candidate != NONE && columns.location(candidate) == location) {
-        candidate = latestElsewhereOfRank[rank];
-      }
-      if (candidate != NONE) {
-        return candidate;
-      }
-    }
-    return NONE;
-  }
-
+  /** Moves each back-dated arrival right after its departure, carrying its pairing along. */
   private void placeBackdatedArrivals() {
     boolean any = false;
     for (int p = 0; p < lineSize; p++) {
-      int event = line[p];
-      EventType type = columns.type(event);
-      int departure = type != null && type.direction() == EventType.Direction.INBOUND
-          ? pairedDeparture(event) : NONE;
-      boolean backdated = departure != NONE && columns.second(departure) > columns.second(event);
-      scratch[p] = backdated ? departure : NONE;
+      EventType type = columns.type(line[p]);
+      boolean backdated = type != null && type.direction() == EventType.Direction.INBOUND
+          && departures[p] != NONE && columns.second(departures[p]) > columns.second(line[p]);
+      scratch[p] = backdated ? departures[p] : NONE;
       any |= backdated;
     }
     if (!any) {
       return;
     }
-    int[] original = Arrays.copyOf(line, lineSize);
-    int originalSize = lineSize;
+    int[] originalLine = Arrays.copyOf(line, lineSize);
+    int[] originalDepartures = Arrays.copyOf(departures, lineSize);
     lineSize = 0;
-    for (int p = 0; p < originalSize; p++) {
+    for (int p = 0; p < originalLine.length; p++) {
       if (scratch[p] == NONE) {
-        appendWithFollowers(original, originalSize, p);
+        appendWithFollowers(originalLine, originalDepartures, p);
       }
     }
   }
 
   /** Appends a line event, then every back-dated arrival whose departure it is. */
-  private void appendWithFollowers(int[] original, int originalSize, int p) {
-    line[lineSize++] = original[p];
-    for (int q = 0; q < originalSize; q++) {
-      if (scratch[q] == original[p]) {
-        appendWithFollowers(original, originalSize, q);
+  private void appendWithFollowers(int[] originalLine, int[] originalDepartures, int p) {
+    line[lineSize] = originalLine[p];
+    departures[lineSize++] = originalDepartures[p];
+    for (int q = 0; q < originalLine.length; q++) {
+      if (scratch[q] == originalLine[p]) {
+        appendWithFollowers(originalLine, originalDepartures, q);
       }
-    }
-  }
-
-  private void fillDepartures() {
-    for (int p = 0; p < lineSize; p++) {
-      departures[p] = pairedDeparture(line[p]);
     }
   }
 }

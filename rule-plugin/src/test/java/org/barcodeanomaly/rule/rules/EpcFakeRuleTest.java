@@ -100,4 +100,15 @@ class EpcFakeRuleTest {
 
     assertThat(scores).containsExactly(0f, 20f, 0f, 20f);
   }
+
+  @Test
+  @DisplayName("An arrival back-dated before the Aggregation does not make the code's date 'after the first scan'")
+  void backdatedArrivalIsNotTheFirstScan() {
+    float[] scores = Scans.trail()
+        .scan(1, "Aggregation", "2025-07-01 10:34:17")
+        .scan(5, "WMS_Inbound", "2025-06-29 11:02:38")
+        .scores(AnomalyType.EPC_FAKE);
+
+    assertThat(scores).containsExactly(0f, 0f);
+  }
 }
