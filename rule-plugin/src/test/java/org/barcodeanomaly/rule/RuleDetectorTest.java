@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.DetectorOptions;
 import org.barcodeanomaly.api.detector.DetectorProvider;
@@ -16,6 +19,7 @@ import org.barcodeanomaly.api.detector.DetectorUnavailableException;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.rule.acceptance.ReferenceTrails;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +134,29 @@ class RuleDetectorTest {
 
     assertThat(detector.score(events).get(1, AnomalyType.JUMP)).isEqualTo(20f);
     assertThat(wide.score(events).get(1, AnomalyType.JUMP)).isEqualTo(62.5f);
+  }
+
+  @Test
+  @DisplayName("One detector scores from several threads at once with the same results as from one")
+  void threadSafe() throws Exception {
+    List<ScanEvent> events = new ReferenceTrails(3).generate(2_000, 0.3).events();
+    ScoreTable expected = detector.score(events);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ScoreTable>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> detector.score(events)));
+      }
+      for (Future<ScoreTable> result : results) {
+        ScoreTable actual = result.get();
+        for (int i = 0; i < events.size(); i++) {
+          for (AnomalyType type : AnomalyType.values()) {
+            assertThat(actual.get(i, type)).isEqualTo(expected.get(i, type));
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -425,14 +425,19 @@ public final class ReferenceTrails {
       return false;
     }
     LabelledScan scan = scans.get(k);
-    int tier = tierOf(scan).level();
-    int other = 1 + random.nextInt(3);
-    other = other >= tier ? other + 1 : other;
-    EventType type = scan.inbound() ? INBOUND_OF_TIER[other] : OUTBOUND_OF_TIER[other];
+    EventType type = sameDirectionElsewhere(scan);
     scan.step = type.step().dataName();
     scan.type = type.dataName();
     scan.labels.add(AnomalyType.LOC_ERR);
     return true;
+  }
+
+  /** The inbound or outbound type (as the scan's) of another tier than the scan's, WMS to retailer. */
+  private EventType sameDirectionElsewhere(LabelledScan scan) {
+    int tier = tierOf(scan).level();
+    int other = 1 + random.nextInt(3);
+    other = other >= tier ? other + 1 : other;
+    return scan.inbound() ? INBOUND_OF_TIER[other] : OUTBOUND_OF_TIER[other];
   }
 
   /** evtOrderErr: the event that breaks the order. */
@@ -524,10 +529,7 @@ public final class ReferenceTrails {
     if (random.nextBoolean()) {
       scan.type = UNKNOWN_TYPES[random.nextInt(UNKNOWN_TYPES.length)];
     } else {
-      int tier = tierOf(scan).level();
-      int other = 1 + random.nextInt(3);
-      other = other >= tier ? other + 1 : other;
-      scan.type = (scan.inbound() ? INBOUND_OF_TIER[other] : OUTBOUND_OF_TIER[other]).dataName();
+      scan.type = sameDirectionElsewhere(scan).dataName();
     }
     scan.labels.add(AnomalyType.EVT_ORDER_ERR);
     return true;

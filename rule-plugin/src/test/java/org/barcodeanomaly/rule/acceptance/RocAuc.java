@@ -7,7 +7,7 @@ import java.util.Comparator;
  * Area under the ROC curve from scores and labels, by ranks (Mann–Whitney U): the probability
  * that a random positive scores above a random negative, ties counting half.
  */
-final class RocAuc {
+public final class RocAuc {
 
   private RocAuc() {
   }
@@ -17,7 +17,7 @@ final class RocAuc {
    *
    * @throws IllegalArgumentException when there is no positive or no negative
    */
-  static double of(float[] scores, boolean[] positive) {
+  public static double of(float[] scores, boolean[] positive) {
     int size = scores.length;
     Integer[] order = new Integer[size];
     for (int i = 0; i < size; i++) {
