@@ -1,0 +1,141 @@
+package org.barcodeanomaly.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.barcodeanomaly.api.detector.Detector;
+import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.detector.Thresholds;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.api.event.ScanEvent;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the kit against detectors that are wrong on purpose, to prove each of its checks can fail:
+ * a kit that passes everything would prove nothing about the detectors that pass it.
+ */
+class KitSelfTest {
+
+  /** The checks that need at least one report: a detector that reports nothing fails exactly these. */
+  private static final Set<String> NEED_REPORTS = Set.of("malformedEpc", "impossibleEpc", "clonedEpc",
+      "unknownLocation", "skippedTiers", "scanAfterSale", "impossibleTrip", "answersTheLegacyExample",
+      "statsMatchEventHistory");
+
+  /** Scores every event {@code score()} for every type. */
+  private abstract static class ConstantDetector implements Detector {
+    @Override
+    public String name() {
+      return "constant";
+    }
+
+    @Override
+    public String version() {
+      return "constant-1";
+    }
+
+    @Override
+    public Thresholds thresholds() {
+      return Thresholds.uniform(50);
+    }
+
+    @Override
+    public ScoreTable score(List<ScanEvent> events) {
+      ScoreTable table = new ScoreTable(events.size());
+      double score = score();
+      for (int i = 0; i < events.size(); i++) {
+        for (AnomalyType type : AnomalyType.values()) {
+          table.set(i, type, score);
+        }
+      }
+      return table;
+    }
+
+    abstract double score();
+  }
+
+  static class SilentKit extends DetectorCompatibilityKit {
+    @Override
+    protected Detector createDetector() {
+      return new ConstantDetector() {
+        @Override
+        double score() {
+          return 0;
+        }
+      };
+    }
+  }
+
+  static class AlarmistKit extends DetectorCompatibilityKit {
+    @Override
+    protected Detector createDetector() {
+      return new ConstantDetector() {
+        @Override
+        double score() {
+          return 100;
+        }
+      };
+    }
+  }
+
+  /** Never reports, but its scores alternate between two values from call to call. */
+  static class DriftingKit extends DetectorCompatibilityKit {
+    @Override
+    protected Detector createDetector() {
+      AtomicInteger calls = new AtomicInteger();
+      return new ConstantDetector() {
+        @Override
+        double score() {
+          return calls.getAndIncrement() % 2 * 10;
+        }
+      };
+    }
+  }
+
+  private static Set<String> failedChecks(Class<?> kit) {
+    Set<String> failed = new TreeSet<>();
+    TestExecutionListener listener = new TestExecutionListener() {
+      @Override
+      public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+          failed.add(test.getSource().filter(MethodSource.class::isInstance)
+              .map(source -> ((MethodSource) source).getMethodName()).orElse(test.getDisplayName()));
+        }
+      }
+    };
+    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit)).build(),
+        listener);
+    return failed;
+  }
+
+  @Test
+  @DisplayName("a detector that reports nothing fails exactly the checks that expect a report")
+  void silentDetectorFails() {
+    assertThat(failedChecks(SilentKit.class)).containsExactlyInAnyOrderElementsOf(NEED_REPORTS);
+  }
+
+  @Test
+  @DisplayName("a detector that reports everything fails exactly the normal-traffic checks")
+  void alarmistDetectorFails() {
+    assertThat(failedChecks(AlarmistKit.class)).containsExactlyInAnyOrder("sampleIsNormal",
+        "reversedSampleIsNormal", "everyRouteIsNormal", "batchesAreNormal");
+  }
+
+  @Test
+  @DisplayName("a detector whose scores change between calls fails the determinism, order and thread-safety checks")
+  void driftingDetectorFails() {
+    Set<String> expected = new TreeSet<>(NEED_REPORTS);
+    expected.addAll(List.of("isDeterministic", "ignoresBatchOrder", "concurrentCallsAgree"));
+    assertThat(failedChecks(DriftingKit.class)).containsExactlyInAnyOrderElementsOf(expected);
+  }
+}
