@@ -1,0 +1,66 @@
+package org.barcodeanomaly.lstm.eval;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.barcodeanomaly.api.detector.Thresholds;
+import org.barcodeanomaly.api.event.AnomalyType;
+
+/**
+ * Chooses each type's reporting threshold on the validation split: the score that maximises F1
+ * among candidate thresholds of at least {@code floor}, so a weak score never reports (the first
+ * generation's fixed "jump 20" on every short trail is the failure this prevents).
+ *
+ * <p>A type without positives in the validation split keeps {@code fallback}.
+ */
+public final class ThresholdCalibrator {
+
+  private final double floor;
+  private final double fallback;
+
+  /** A calibrator with thresholds no lower than {@code floor} and {@code fallback} for unjudged types. */
+  public ThresholdCalibrator(double floor, double fallback) {
+    this.floor = floor;
+    this.fallback = fallback;
+  }
+
+  /** Thresholds for {@code validation}. */
+  public Thresholds calibrate(EventScores validation) {
+    Map<AnomalyType, Double> byType = new EnumMap<>(AnomalyType.class);
+    for (AnomalyType type : AnomalyType.values()) {
+      byType.put(type, best(validation.scoresOf(type), validation.positivesOf(type)));
+    }
+    return Thresholds.of(byType);
+  }
+
+  private double best(float[] scores, boolean[] positive) {
+    long positives = 0;
+    for (boolean p : positive) {
+      positives += p ? 1 : 0;
+    }
+    if (positives == 0) {
+      return fallback;
+    }
+    double bestThreshold = fallback;
+    double bestF1 = -1;
+    for (int step = 0; step <= 1000; step++) {
+      double threshold = floor + (100 - floor) * step / 1000.0;
+      long tp = 0;
+      long fp = 0;
+      for (int i = 0; i < scores.length; i++) {
+        if (scores[i] >= threshold) {
+          if (positive[i]) {
+            tp++;
+          } else {
+            fp++;
+          }
+        }
+      }
+      double f1 = 2.0 * tp / (2.0 * tp + fp + (positives - tp));
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        bestThreshold = threshold;
+      }
+    }
+    return Math.max(floor, Math.min(100, bestThreshold));
+  }
+}
