@@ -6,6 +6,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,11 +26,13 @@ import org.barcodeanomaly.api.detector.DetectorProvider;
 public final class PluginJar implements AutoCloseable {
 
   private final Path path;
+  private final Path snapshot;
   private final URLClassLoader classLoader;
   private final List<DetectorProvider> providers;
 
-  private PluginJar(Path path, URLClassLoader classLoader, List<DetectorProvider> providers) {
+  private PluginJar(Path path, Path snapshot, URLClassLoader classLoader, List<DetectorProvider> providers) {
     this.path = path;
+    this.snapshot = snapshot;
     this.classLoader = classLoader;
     this.providers = Collections.unmodifiableList(providers);
   }
@@ -46,10 +49,43 @@ public final class PluginJar implements AutoCloseable {
 
   /** As {@link #load(Path)}, with an explicit parent class loader. */
   public static PluginJar load(Path jar, ClassLoader parent) throws PluginLoadException {
+    return load(jar, jar, parent);
+  }
+
+  /**
+   * Copies {@code jar} into {@code snapshotDir} and loads the copy; {@link #close()} deletes it.
+   *
+   * <p>A class loader reads its jar lazily, long after loading: if the file were overwritten in
+   * place (a new build, a hot swap), the detector still running from it would read a different
+   * file. The private copy keeps the running detector intact whatever happens to {@code jar}.
+   *
+   * @throws PluginLoadException when the jar cannot be copied or loaded
+   */
+  public static PluginJar loadSnapshot(Path jar, Path snapshotDir) throws PluginLoadException {
     if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
       throw new PluginLoadException(jar, "not a readable file");
     }
-    URLClassLoader loader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {url(jar)}, parent);
+    Path copy;
+    try {
+      Files.createDirectories(snapshotDir);
+      copy = Files.createTempFile(snapshotDir, jar.getFileName().toString().replace(".jar", "") + "-", ".jar");
+      Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new PluginLoadException(jar, "cannot be copied to " + snapshotDir + ": " + e.getMessage(), e);
+    }
+    try {
+      return load(jar, copy, PluginJar.class.getClassLoader());
+    } catch (PluginLoadException e) {
+      deleteQuietly(copy);
+      throw e;
+    }
+  }
+
+  private static PluginJar load(Path jar, Path source, ClassLoader parent) throws PluginLoadException {
+    if (!Files.isRegularFile(source) || !Files.isReadable(source)) {
+      throw new PluginLoadException(jar, "not a readable file");
+    }
+    URLClassLoader loader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {url(source)}, parent);
     try {
       List<DetectorProvider> providers = new ArrayList<>();
       for (DetectorProvider provider : ServiceLoader.load(DetectorProvider.class, loader)) {
@@ -61,8 +97,8 @@ public final class PluginJar implements AutoCloseable {
         throw new PluginLoadException(jar, "declares no " + DetectorProvider.class.getName()
             + " in META-INF/services");
       }
-      return new PluginJar(jar, loader, providers);
-    } catch (ServiceConfigurationError | LinkageError e) {
+      return new PluginJar(jar, source.equals(jar) ? null : source, loader, providers);
+    } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
       closeQuietly(loader);
       throw new PluginLoadException(jar, "its providers cannot be loaded: " + e.getMessage(), e);
     } catch (PluginLoadException e) {
@@ -86,10 +122,16 @@ public final class PluginJar implements AutoCloseable {
     return classLoader;
   }
 
-  /** Closes the class loader; detectors created from this jar must be closed first. */
+  /**
+   * Closes the class loader, and deletes the private copy of a {@link #loadSnapshot} jar;
+   * detectors created from this jar must be closed first.
+   */
   @Override
   public void close() {
     closeQuietly(classLoader);
+    if (snapshot != null) {
+      deleteQuietly(snapshot);
+    }
   }
 
   private static URL url(Path jar) throws PluginLoadException {
@@ -97,6 +139,14 @@ public final class PluginJar implements AutoCloseable {
       return jar.toUri().toURL();
     } catch (MalformedURLException e) {
       throw new PluginLoadException(jar, "its path is not a valid URL", e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // A leftover copy in the snapshot directory is harmless and removed with it.
     }
   }
 

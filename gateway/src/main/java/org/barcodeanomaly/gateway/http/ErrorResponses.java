@@ -1,0 +1,119 @@
+package org.barcodeanomaly.gateway.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.barcodeanomaly.api.contract.ContractFormatException;
+import org.barcodeanomaly.api.contract.TooManyEventsException;
+import org.barcodeanomaly.gateway.config.LimitsConfig;
+import org.barcodeanomaly.gateway.routing.AttemptFailure;
+import org.barcodeanomaly.gateway.routing.RouteUnavailableException;
+
+/**
+ * Every error the gateway answers, as {@code {"detail": "..."}} with a status that says what
+ * happened: the body names what is wrong and what to do, and never holds a stack trace or a
+ * class name (an unexpected failure is logged with its trace under an id the body quotes).
+ */
+final class ErrorResponses {
+
+  private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+  private final LimitsConfig limits;
+
+  ErrorResponses(LimitsConfig limits) {
+    this.limits = limits;
+  }
+
+  /** Answers {@code status} with {@code detail}. */
+  static void send(RoutingContext ctx, int status, String detail) {
+    send(ctx, status, new JsonObject().put("detail", detail));
+  }
+
+  /** Answers {@code status} with {@code body}, which must hold a {@code detail}. */
+  static void send(RoutingContext ctx, int status, JsonObject body) {
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    ctx.response().setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(body.encode());
+  }
+
+  /** The status a failure is answered with. */
+  static int statusOf(Throwable failure) {
+    if (failure instanceof TooManyEventsException) {
+      return 413;
+    }
+    if (failure instanceof ContractFormatException || failure instanceof IllegalArgumentException) {
+      return 400;
+    }
+    if (failure instanceof NoSuchElementException) {
+      return 404;
+    }
+    if (failure instanceof RouteUnavailableException || failure instanceof AttemptFailure) {
+      return 503;
+    }
+    if (failure instanceof HttpException http) {
+      return http.getStatusCode();
+    }
+    return 500;
+  }
+
+  /** Answers {@code failure} with its status and a detail fit for the client. */
+  void fail(RoutingContext ctx, Throwable failure) {
+    int status = statusOf(failure);
+    send(ctx, status, detailOf(status, failure));
+  }
+
+  /** The detail a failure is answered with; an unexpected one is logged with an id to quote. */
+  String detailOf(int status, Throwable failure) {
+    if (status == 500) {
+      String incident = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "event=internal_error incident=" + incident, failure);
+      return "internal error; quote incident " + incident + " to the operator, whose log has the details";
+    }
+    if (status == 413 && failure instanceof HttpException) {
+      return "the request body is larger than this server's limit of " + limits.getMaxBodyBytes()
+          + " bytes: split it into smaller requests";
+    }
+    if (failure instanceof HttpException http) {
+      return describeStatus(http.getStatusCode(), http.getPayload());
+    }
+    return failure.getMessage() == null ? describeStatus(status, null) : failure.getMessage();
+  }
+
+  /** The router's last resort: turns {@code ctx.fail(...)} into a JSON error. */
+  void handleFailure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure == null) {
+      int status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
+      failure = new HttpException(status);
+    }
+    fail(ctx, failure);
+  }
+
+  /** A JSON 404 or 405 for a path or method the gateway does not serve. */
+  void handleStatus(RoutingContext ctx, int status) {
+    send(ctx, status, describeStatus(status, null) + ": " + ctx.request().method() + " "
+        + ctx.request().path() + " (the endpoints are listed in /openapi.json)");
+  }
+
+  private static String describeStatus(int status, String payload) {
+    String base = switch (status) {
+      case 400 -> "bad request";
+      case 401 -> "missing or wrong API key";
+      case 404 -> "no such endpoint";
+      case 405 -> "method not allowed on this endpoint";
+      case 413 -> "request too large";
+      case 415 -> "unsupported media type";
+      default -> "HTTP " + status;
+    };
+    return payload == null || payload.isBlank() ? base : base + ": " + payload;
+  }
+}

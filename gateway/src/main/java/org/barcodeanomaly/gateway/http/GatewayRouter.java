@@ -1,0 +1,119 @@
+package org.barcodeanomaly.gateway.http;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.HashSet;
+import java.util.Set;
+import org.barcodeanomaly.gateway.config.GatewayConfig;
+import org.barcodeanomaly.gateway.metrics.GatewayMetrics;
+
+/**
+ * The gateway's HTTP routes, in one place: the contract's detection endpoints (one per route),
+ * comparison, the detector list, health, readiness, Prometheus metrics, the OpenAPI document and
+ * the admin API. Detection endpoints pass the API-key check when keys are configured, admin
+ * endpoints always; bodies are limited in size; every error is a JSON {@code detail}; every
+ * request is timed by endpoint, answering detector and status.
+ */
+public final class GatewayRouter {
+
+  /** Paths of the endpoints besides the detection ones. */
+  public static final String HEALTH = "/health";
+  /** Readiness. */
+  public static final String READY = "/ready";
+  /** Prometheus metrics. */
+  public static final String METRICS = "/metrics";
+  /** The detector list. */
+  public static final String DETECTORS = "/api/detectors";
+  /** The OpenAPI document. */
+  public static final String OPENAPI = "/openapi.json";
+  /** Admin plugin list. */
+  public static final String ADMIN_PLUGINS = "/admin/plugins";
+
+  static final String DETECTOR_KEY = "gateway.detector";
+
+  private GatewayRouter() {
+  }
+
+  /** The path of detection route {@code route}. */
+  public static String detectionPath(String route) {
+    return ContractEndpoint.pathOf(route);
+  }
+
+  /** A router serving every endpoint with {@code services}. */
+  public static Router create(GatewayServices services) {
+    GatewayConfig config = services.config();
+    Router router = Router.router(services.vertx());
+    ErrorResponses errors = new ErrorResponses(config.getLimits());
+    Set<String> labelled = new HashSet<>(Set.of(HEALTH, READY, METRICS, DETECTORS, OPENAPI,
+        CompareEndpoint.PATH, ADMIN_PLUGINS));
+    config.getRoutes().keySet().forEach(route -> labelled.add(ContractEndpoint.pathOf(route)));
+    router.route().handler(ctx -> measure(ctx, services.metrics(), labelled));
+
+    router.route("/api/*").handler(ApiKeyCheck.detection(config.getSecurity()));
+    router.route("/admin/*").handler(ApiKeyCheck.admin(config.getSecurity()));
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.getLimits().getMaxBodyBytes());
+
+    ContractEndpoint contract = new ContractEndpoint(services, errors);
+    for (String route : config.getRoutes().keySet()) {
+      router.post(ContractEndpoint.pathOf(route)).handler(body).handler(ctx -> contract.handle(ctx, route));
+    }
+    CompareEndpoint compare = new CompareEndpoint(services, errors);
+    router.post(CompareEndpoint.PATH).handler(body).handler(compare::handle);
+
+    StatusEndpoints status = new StatusEndpoints(services);
+    router.get(DETECTORS).handler(status::detectors);
+    router.get(HEALTH).handler(status::health);
+    router.get(READY).handler(status::ready);
+    router.get(OPENAPI).handler(status::openApi);
+    router.get(METRICS).handler(PrometheusScrapingHandler.create(services.prometheus()));
+
+    AdminEndpoints admin = new AdminEndpoints(services, errors);
+    router.get(ADMIN_PLUGINS).handler(admin::list);
+    router.post(ADMIN_PLUGINS + "/reload").handler(admin::reloadAll);
+    router.put(ADMIN_PLUGINS + "/:file").handler(admin::uploadJar);
+    router.delete(ADMIN_PLUGINS + "/:file").handler(admin::removeJar);
+    router.post(ADMIN_PLUGINS + "/:file/reload").handler(admin::reloadJar);
+    router.post("/admin/detectors/:id/reload").handler(admin::reloadDetector);
+    router.put("/admin/detectors/:id/model").handler(admin::uploadModel);
+
+    router.route().failureHandler(errors::handleFailure);
+    router.errorHandler(404, ctx -> errors.handleStatus(ctx, 404));
+    router.errorHandler(405, ctx -> errors.handleStatus(ctx, 405));
+    router.errorHandler(500, errors::handleFailure);
+    return router;
+  }
+
+  /** Times the request, labelled with its endpoint (bounded: unknown paths share one label). */
+  private static void measure(RoutingContext ctx, GatewayMetrics metrics, Set<String> labelled) {
+    long start = System.nanoTime();
+    String path = ctx.request().path();
+    String endpoint;
+    if (labelled.contains(path)) {
+      endpoint = path;
+    } else if (path.startsWith("/admin/")) {
+      endpoint = "/admin/*";
+    } else {
+      endpoint = "other";
+    }
+    ctx.addEndHandler(done -> metrics.request(endpoint, ctx.get(DETECTOR_KEY, "none"),
+        ctx.response().getStatusCode(), System.nanoTime() - start));
+    ctx.next();
+  }
+
+  /** The method and path of every endpoint, for documentation checks. */
+  public static Set<String> endpoints(GatewayConfig config) {
+    Set<String> endpoints = new HashSet<>(Set.of(
+        HttpMethod.GET + " " + HEALTH, HttpMethod.GET + " " + READY, HttpMethod.GET + " " + METRICS,
+        HttpMethod.GET + " " + DETECTORS, HttpMethod.GET + " " + OPENAPI,
+        HttpMethod.POST + " " + CompareEndpoint.PATH,
+        HttpMethod.GET + " " + ADMIN_PLUGINS, HttpMethod.POST + " " + ADMIN_PLUGINS + "/reload",
+        HttpMethod.PUT + " " + ADMIN_PLUGINS + "/{file}", HttpMethod.DELETE + " " + ADMIN_PLUGINS + "/{file}",
+        HttpMethod.POST + " " + ADMIN_PLUGINS + "/{file}/reload",
+        HttpMethod.POST + " /admin/detectors/{id}/reload", HttpMethod.PUT + " /admin/detectors/{id}/model"));
+    config.getRoutes().keySet().forEach(route -> endpoints.add(HttpMethod.POST + " " + ContractEndpoint.pathOf(route)));
+    return endpoints;
+  }
+}

@@ -1,0 +1,48 @@
+package org.barcodeanomaly.gateway.routing;
+
+import java.util.Locale;
+
+/**
+ * One detector could not answer one request: it is not serving, it threw, or it ran past its
+ * time budget. The message is meant for a client's {@code warning} or {@code detail}: it names
+ * the detector and the reason, never a stack trace.
+ */
+public final class AttemptFailure extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Why a detector could not answer. */
+  public enum Kind {
+    /** No detector of that id is serving. */
+    MISSING,
+    /** The detector threw. */
+    FAILED,
+    /** The detector ran past the route's time budget. */
+    TIMEOUT;
+
+    /** The name used in metrics. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final Kind kind;
+  private final String detectorId;
+
+  /** Detector {@code detectorId} could not answer, for {@code reason}. */
+  public AttemptFailure(Kind kind, String detectorId, String reason) {
+    super(reason, null, false, false);
+    this.kind = kind;
+    this.detectorId = detectorId;
+  }
+
+  /** Why. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The detector that could not answer. */
+  public String detectorId() {
+    return detectorId;
+  }
+}

@@ -1,0 +1,161 @@
+package org.barcodeanomaly.gateway.routing;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+import org.barcodeanomaly.api.contract.ContractRequest;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.gateway.config.RouteConfig;
+import org.barcodeanomaly.gateway.detector.DetectorRegistry;
+import org.barcodeanomaly.gateway.detector.DetectorState;
+import org.barcodeanomaly.gateway.detector.DetectorStatus;
+import org.barcodeanomaly.gateway.metrics.GatewayMetrics;
+
+/**
+ * Chooses which detector answers a request of a route: one of the route's serving targets,
+ * drawn by weight (canary); when it is missing, fails or runs past the time budget, the route's
+ * fallback chain in order, the answer then carrying {@code method} {@code <provider>-based-fallback}
+ * and a {@code warning}. With a shadow configured, the shadow detector scores the same request
+ * after the answer, without delaying or changing it, and its agreement is counted in metrics.
+ */
+public final class DetectorRouter {
+
+  private static final Logger LOG = Logger.getLogger(DetectorRouter.class.getName());
+
+  private final Map<String, RouteConfig> routes;
+  private final DetectorRegistry registry;
+  private final ScoringExecutor scoring;
+  private final GatewayMetrics metrics;
+
+  /** A router over {@code routes}. */
+  public DetectorRouter(Map<String, RouteConfig> routes, DetectorRegistry registry,
+      ScoringExecutor scoring, GatewayMetrics metrics) {
+    this.routes = Map.copyOf(routes);
+    this.registry = registry;
+    this.scoring = scoring;
+    this.metrics = metrics;
+  }
+
+  /** The routes, by name. */
+  public Map<String, RouteConfig> routes() {
+    return routes;
+  }
+
+  /**
+   * Answers {@code request} on route {@code name}.
+   *
+   * @return the answer, or a future failed with {@link RouteUnavailableException} when no
+   *     detector of the route could answer
+   * @throws IllegalArgumentException when there is no such route
+   */
+  public Future<Scored> answer(String name, ContractRequest request) {
+    RouteConfig route = routes.get(name);
+    if (route == null) {
+      throw new IllegalArgumentException("no route '" + name + "'; routes: " + routes.keySet());
+    }
+    String chosen = choose(route.getTargets(), registry::isServing, ThreadLocalRandom.current());
+    if (chosen == null) {
+      chosen = heaviest(route);
+    }
+    return scoring.score(chosen, request, route.getTimeBudgetMs(), null)
+        .onSuccess(answer -> shadow(route, request, answer))
+        .recover(failure -> fallback(route, request, (AttemptFailure) failure, 0, failure.getMessage()));
+  }
+
+  /**
+   * Answers {@code request} with every serving detector, each within {@code budgetMs}.
+   *
+   * @return the answers side by side with their agreement; never a failed future
+   */
+  public Future<Comparison> compare(ContractRequest request, long budgetMs) {
+    List<String> ids = new ArrayList<>();
+    List<Future<Scored>> answers = new ArrayList<>();
+    for (DetectorStatus status : registry.statuses()) {
+      if (status.state() == DetectorState.SERVING) {
+        ids.add(status.id());
+        answers.add(scoring.score(status.id(), request, budgetMs, null));
+      }
+    }
+    return Future.join(answers).transform(ignored -> {
+      List<Scored> scored = new ArrayList<>();
+      Map<String, String> failures = new TreeMap<>();
+      for (int i = 0; i < answers.size(); i++) {
+        Future<Scored> answer = answers.get(i);
+        if (answer.succeeded()) {
+          scored.add(answer.result());
+        } else {
+          failures.put(ids.get(i), answer.cause().getMessage());
+        }
+      }
+      return Future.succeededFuture(new Comparison(scored, failures, Agreement.of(scored)));
+    });
+  }
+
+  /**
+   * One of {@code targets} that is {@code eligible}, drawn with probability proportional to its
+   * weight; {@code null} when none with a weight above 0 is eligible.
+   */
+  static String choose(Map<String, Integer> targets, Predicate<String> eligible, RandomGenerator random) {
+    int total = 0;
+    for (Map.Entry<String, Integer> target : targets.entrySet()) {
+      if (target.getValue() > 0 && eligible.test(target.getKey())) {
+        total += target.getValue();
+      }
+    }
+    if (total == 0) {
+      return null;
+    }
+    int roll = random.nextInt(total);
+    for (Map.Entry<String, Integer> target : targets.entrySet()) {
+      if (target.getValue() > 0 && eligible.test(target.getKey())) {
+        roll -= target.getValue();
+        if (roll < 0) {
+          return target.getKey();
+        }
+      }
+    }
+    throw new IllegalStateException("a detector became ineligible while drawing; draw again");
+  }
+
+  private static String heaviest(RouteConfig route) {
+    return route.getTargets().entrySet().stream().max(Map.Entry.comparingByValue())
+        .orElseThrow().getKey();
+  }
+
+  private Future<Scored> fallback(RouteConfig route, ContractRequest request, AttemptFailure cause,
+      int index, String tried) {
+    List<String> chain = route.getFallback();
+    if (index >= chain.size()) {
+      String ending = chain.isEmpty() ? "; route '" + route.getName() + "' has no fallback configured"
+          : "";
+      return Future.failedFuture(new RouteUnavailableException(tried + ending));
+    }
+    String id = chain.get(index);
+    return scoring.score(id, request, route.getTimeBudgetMs(), new FallbackNote(cause.getMessage()))
+        .onSuccess(answer -> metrics.fallback(route.getName(), cause.detectorId(), id, cause.kind().label()))
+        .recover(next -> fallback(route, request, cause, index + 1,
+            tried + "; fallback " + next.getMessage()));
+  }
+
+  private void shadow(RouteConfig route, ContractRequest request, Scored answer) {
+    String shadow = route.getShadow();
+    if (shadow == null || shadow.equals(answer.detectorId()) || !registry.isServing(shadow)) {
+      return;
+    }
+    scoring.score(shadow, request, route.getTimeBudgetMs(), null)
+        .onSuccess(candidate -> {
+          Agreement agreement = Agreement.of(List.of(answer, candidate));
+          for (AnomalyType type : AnomalyType.values()) {
+            metrics.shadow(route.getName(), shadow, type, agreement.agreeing(type), agreement.disagreeing(type));
+          }
+        })
+        .onFailure(failure -> LOG.info(() -> "event=shadow_failed route=" + route.getName()
+            + " shadow=" + shadow + " reason=\"" + failure.getMessage() + "\""));
+  }
+}
