@@ -159,4 +159,21 @@ class RuleDetectorTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  @DisplayName("The first generation's made-up vocabulary is scored as findings, not rejected")
+  void legacyVocabulary() {
+    Scans legacy = Scans.trail().epc("001.8804823.0000003.000001.20241201.000000001")
+        .scan(1, "Factory", "Outbound", "2024-12-01 08:00:00")
+        .scan(2, "WMS", "Inbound", "2024-12-01 10:00:00")
+        .scan(4, "Retailer", "Inbound", "2024-12-01 10:00:00");
+
+    // Unowned product and lot prefix "00" of no factory: 60 + 60, capped.
+    assertThat(legacy.scores(AnomalyType.EPC_FAKE)).containsExactly(100f, 100f, 100f);
+    assertThat(legacy.scores(AnomalyType.EPC_DUP)).containsExactly(0f, 80f, 80f);
+    // Factory to factory is lateral; "Retailer" is no business step.
+    assertThat(legacy.scores(AnomalyType.LOC_ERR)).containsExactly(0f, 85f, 75f);
+    assertThat(legacy.scores(AnomalyType.EVT_ORDER_ERR)).containsExactly(90f, 90f, 90f);
+    assertThat(legacy.scores(AnomalyType.JUMP)).containsExactly(0f, 0f, 0f);
+  }
 }

@@ -36,7 +36,10 @@ final class DeparturePairing {
     this.network = network;
   }
 
-  /** Fills {@code departures[p]} with the event index of the departure of {@code line[p]}, or {@link #NONE}. */
+  /**
+   * Fills {@code departures[p]} with the line position of the departure of {@code line[p]}, or
+   * {@link #NONE}.
+   */
   void pair(int[] line, int size, int[] departures) {
     if (before.length < size) {
       before = new int[Math.max(size, before.length * 2)];
@@ -45,8 +48,9 @@ final class DeparturePairing {
     sweep(line, 0, size, 1, before);
     sweep(line, size - 1, -1, -1, after);
     for (int p = 0; p < size; p++) {
-      departures[p] = after[p] != NONE && (before[p] == NONE || rank(after[p]) > rank(before[p]))
-          ? after[p] : before[p];
+      boolean later = after[p] != NONE
+          && (before[p] == NONE || rank(line[after[p]]) > rank(line[before[p]]));
+      departures[p] = later ? after[p] : before[p];
     }
   }
 
@@ -55,29 +59,28 @@ final class DeparturePairing {
     Arrays.fill(nearestOfRank, NONE);
     Arrays.fill(nearestElsewhereOfRank, NONE);
     for (int p = from; p != end; p += step) {
-      int event = line[p];
-      boolean consistent = consistent(event);
-      partners[p] = consistent ? partner(event) : NONE;
+      boolean consistent = consistent(line[p]);
+      partners[p] = consistent ? partner(line, p) : NONE;
       if (consistent) {
-        remember(event);
+        remember(line, p);
       }
     }
   }
 
-  private void remember(int event) {
-    int rank = rank(event);
+  private void remember(int[] line, int p) {
+    int rank = rank(line[p]);
     int nearest = nearestOfRank[rank];
-    if (nearest != NONE && columns.location(nearest) != columns.location(event)) {
+    if (nearest != NONE && columns.location(line[nearest]) != columns.location(line[p])) {
       nearestElsewhereOfRank[rank] = nearest;
     }
-    nearestOfRank[rank] = event;
+    nearestOfRank[rank] = p;
   }
 
-  private int partner(int event) {
-    int location = columns.location(event);
-    for (int rank = rank(event) - 1; rank >= 0; rank--) {
+  private int partner(int[] line, int p) {
+    int location = columns.location(line[p]);
+    for (int rank = rank(line[p]) - 1; rank >= 0; rank--) {
       int candidate = nearestOfRank[rank];
-      if (candidate != NONE && columns.location(candidate) == location) {
+      if (candidate != NONE && columns.location(line[candidate]) == location) {
         candidate = nearestElsewhereOfRank[rank];
       }
       if (candidate != NONE) {

@@ -33,6 +33,9 @@ public final class Trail {
   /** How far back, within one second, a read is compared with earlier reads. */
   private static final int RE_READ_WINDOW = 64;
   private static final int NONE = DeparturePairing.NONE;
+  /** Slots per line position for placing back-dated arrivals: more than the journey ranks. */
+  private static final int PLACEMENT_SLOTS = 16;
+  private static final long[] NO_MOVES = {};
 
   private final ScanColumns columns;
   private final LocationNetwork network;
@@ -43,6 +46,7 @@ public final class Trail {
   private int[] line = new int[16];
   private int[] departures = new int[16];
   private int[] scratch = new int[16];
+  private boolean[] backdated = new boolean[16];
   private final DeparturePairing pairing;
 
   /** An empty trail over the events of {@code columns}; {@link #load} fills it. */
@@ -62,7 +66,7 @@ public final class Trail {
     }
     markReReads();
     buildLine();
-    pairing.pair(line, lineSize, departures);
+    pairing.pair(line, lineSize, scratch);
     placeBackdatedArrivals();
   }
 
@@ -127,6 +131,7 @@ public final class Trail {
       line = new int[grown];
       departures = new int[grown];
       scratch = new int[grown];
+      backdated = new boolean[grown];
     }
   }
 
@@ -211,37 +216,61 @@ public final class Trail {
     return false;
   }
 
-  /** Moves each back-dated arrival right after its departure, carrying its pairing along. */
+  /**
+   * Moves each back-dated arrival right after its departure and turns the paired departure
+   * positions (in {@code scratch}) into event indices. Arrivals that move are sorted by the
+   * position of the event they follow, so this stays O(n log n) however many there are.
+   */
   private void placeBackdatedArrivals() {
-    boolean any = false;
+    int moving = 0;
     for (int p = 0; p < lineSize; p++) {
       EventType type = columns.type(line[p]);
-      boolean backdated = type != null && type.direction() == EventType.Direction.INBOUND
-          && departures[p] != NONE && columns.second(departures[p]) > columns.second(line[p]);
-      scratch[p] = backdated ? departures[p] : NONE;
-      any |= backdated;
+      backdated[p] = type != null && type.direction() == EventType.Direction.INBOUND
+          && scratch[p] != NONE && columns.second(line[scratch[p]]) > columns.second(line[p]);
+      moving += backdated[p] ? 1 : 0;
     }
-    if (!any) {
-      return;
+    int[] originalLine = moving == 0 ? line : Arrays.copyOf(line, lineSize);
+    int[] originalDepartures = moving == 0 ? scratch : Arrays.copyOf(scratch, lineSize);
+    long[] moved = moving == 0 ? NO_MOVES : new long[moving];
+    int m = 0;
+    for (int p = 0; p < lineSize && m < moving; p++) {
+      if (backdated[p]) {
+        moved[m++] = (placementKey(p) << 32) | p;
+      }
     }
-    int[] originalLine = Arrays.copyOf(line, lineSize);
-    int[] originalDepartures = Arrays.copyOf(departures, lineSize);
+    Arrays.sort(moved);
+    int size = lineSize;
     lineSize = 0;
-    for (int p = 0; p < originalLine.length; p++) {
-      if (scratch[p] == NONE) {
-        appendWithFollowers(originalLine, originalDepartures, p);
+    int next = 0;
+    for (int p = 0; p < size; p++) {
+      if (backdated[p]) {
+        continue;
+      }
+      place(originalLine, originalDepartures, p);
+      while (next < moved.length && (moved[next] >>> 32) < (long) (p + 1) * PLACEMENT_SLOTS) {
+        place(originalLine, originalDepartures, (int) moved[next++]);
       }
     }
   }
 
-  /** Appends a line event, then every back-dated arrival whose departure it is. */
-  private void appendWithFollowers(int[] originalLine, int[] originalDepartures, int p) {
-    line[lineSize] = originalLine[p];
-    departures[lineSize++] = originalDepartures[p];
-    for (int q = 0; q < originalLine.length; q++) {
-      if (scratch[q] == originalLine[p]) {
-        appendWithFollowers(originalLine, originalDepartures, q);
-      }
+  /**
+   * Where a back-dated arrival goes: after the first event of its departure chain that is not
+   * itself back-dated, then by chain depth. Ranks fall along a chain, so the depth stays below
+   * {@value #PLACEMENT_SLOTS}.
+   */
+  private long placementKey(int p) {
+    int anchor = p;
+    int depth = 0;
+    while (backdated[anchor]) {
+      anchor = scratch[anchor];
+      depth++;
     }
+    return (long) anchor * PLACEMENT_SLOTS + depth;
+  }
+
+  private void place(int[] originalLine, int[] originalDepartures, int p) {
+    int departure = originalDepartures[p];
+    line[lineSize] = originalLine[p];
+    departures[lineSize++] = departure == NONE ? NONE : originalLine[departure];
   }
 }

@@ -79,4 +79,21 @@ class JumpRuleTest {
 
     assertThat(scores).containsOnly(0f);
   }
+
+  @Test
+  @DisplayName("Several back-dated arrivals in one trail are each a jump and leave moves and order intact")
+  void severalBackdatedArrivals() {
+    Scans scans = Scans.trail()
+        .scan(1, "Aggregation", "2025-07-01 10:34:17")
+        .scan(5, "WMS_Inbound", "2025-07-01 11:02:38")
+        .scan(5, "WMS_Outbound", "2025-07-29 16:57:38")
+        .scan(13, "HUB_Inbound", "2025-07-20 02:09:38")
+        .scan(13, "HUB_Outbound", "2025-08-14 13:20:38")
+        .scan(23, "W_Stock_Inbound", "2025-08-10 21:03:38")
+        .scan(23, "W_Stock_Outbound", "2025-09-17 21:38:38");
+
+    assertThat(scans.scores(AnomalyType.JUMP)).containsExactly(0f, 0f, 0f, 100f, 0f, 100f, 0f);
+    assertThat(scans.scores(AnomalyType.LOC_ERR)).containsOnly(0f);
+    assertThat(scans.scores(AnomalyType.EVT_ORDER_ERR)).containsOnly(0f);
+  }
 }
