@@ -1,5 +1,6 @@
 package org.barcodeanomaly.cli;
 
+import org.barcodeanomaly.gateway.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         ScoreCommand.class,
         AnalyzeCommand.class,
+        ServeCommand.class,
     })
 public final class AnomalyCommand implements Runnable {
 
