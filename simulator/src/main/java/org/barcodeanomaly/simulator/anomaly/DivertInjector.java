@@ -1,0 +1,130 @@
+package org.barcodeanomaly.simulator.anomaly;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.api.event.EventType;
+import org.barcodeanomaly.api.network.Location;
+import org.barcodeanomaly.api.network.Route;
+import org.barcodeanomaly.api.network.Tier;
+import org.barcodeanomaly.simulator.trail.TierEvents;
+import org.barcodeanomaly.simulator.trail.Trail;
+
+/**
+ * locErr by a wrong move: after a departure (an outbound, or the aggregation for moves out of the
+ * factory) the item arrives somewhere the network does not allow, after a trip time that fits the
+ * distance, so the move is wrong in place only and never a jump. The trail after the departure is
+ * replaced: the wrong arrival, labelled locErr, then an ordinary journey onward from there (none
+ * after an unknown location), no longer than the journey it replaces, so anomalies do not inflate
+ * the set.
+ */
+final class DivertInjector implements VariantInjector {
+
+  /** Location ids the network does not have, used for unknown-location arrivals. */
+  static final int FIRST_UNKNOWN_ID = 900;
+  private static final int UNKNOWN_IDS = 100;
+
+  private final AnomalyVariant variant;
+  private final InjectionContext context;
+
+  DivertInjector(AnomalyVariant variant, InjectionContext context) {
+    if (variant.type() != AnomalyType.LOC_ERR || variant == AnomalyVariant.LOC_STEP_TIER_MISMATCH) {
+      throw new IllegalArgumentException(variant.id() + " is not a wrong-move variant");
+    }
+    this.variant = variant;
+    this.context = context;
+  }
+
+  @Override
+  public AnomalyVariant variant() {
+    return variant;
+  }
+
+  @Override
+  public List<Site> sites(Trail trail) {
+    List<Site> sites = new ArrayList<>();
+    for (int d = 0; d < trail.size(); d++) {
+      if (isDeparture(trail, d)) {
+        for (Location target : targets(trail, d)) {
+          sites.add(new Site(d, target == null ? -1 : target.id()));
+        }
+      }
+    }
+    return sites;
+  }
+
+  @Override
+  public void inject(Trail trail, Site site, SplittableRandom random) {
+    int departure = site.index();
+    int originalSize = trail.size();
+    Location from = context.location(trail, departure);
+    trail.truncate(departure + 1);
+    if (variant == AnomalyVariant.LOC_UNKNOWN_LOCATION) {
+      int unknown = FIRST_UNKNOWN_ID + random.nextInt(UNKNOWN_IDS);
+      Tier expected = Tier.values()[Math.min(from.tier().level() + 1, Tier.RETAILER.level())];
+      long arrival = trail.time(departure) + (60 + random.nextInt(540)) * 60L;
+      trail.add(unknown, TierEvents.inbound(expected), arrival);
+      trail.label(departure + 1, AnomalyType.LOC_ERR);
+      return;
+    }
+    Location to = context.network.location(site.target());
+    long arrival = trail.time(departure) + context.tripSeconds(from, to, random);
+    trail.add(to.id(), TierEvents.inbound(to.tier()), arrival);
+    trail.label(departure + 1, AnomalyType.LOC_ERR);
+    context.continuation.continueFrom(trail, Math.max(originalSize, departure + 2), random);
+  }
+
+  /** A departure: the aggregation or an outbound, followed by nothing or by the next arrival. */
+  private boolean isDeparture(Trail trail, int index) {
+    boolean departs = trail.type(index) == EventType.AGGREGATION || context.isOutbound(trail, index);
+    boolean nextIsArrival = index == trail.size() - 1 || trail.location(index + 1) != trail.location(index);
+    return departs && nextIsArrival && context.location(trail, index) != null
+        && InjectionContext.roomForTrip(trail.time(index));
+  }
+
+  /** The wrong destinations for a departure at {@code index}; a null entry is an unknown location. */
+  private List<Location> targets(Trail trail, int index) {
+    Location from = context.location(trail, index);
+    int level = from.tier().level();
+    switch (variant) {
+      case LOC_BACKWARD_ONE_TIER: {
+        Location previous = previousAtLevel(trail, index, level - 1);
+        return level >= 2 && previous != null ? List.of(previous) : List.of();
+      }
+      case LOC_BACKWARD_FAR:
+        return level >= 3
+            ? List.of(context.model.warehouseOf(trail.identity().factory().site())) : List.of();
+      case LOC_SKIPPED_TIER:
+        return level <= 2 ? context.locations(to -> to.tier().level() == level + 2) : List.of();
+      case LOC_SKIPPED_TWO_TIERS:
+        return level <= 1 ? context.locations(to -> to.tier().level() == level + 3) : List.of();
+      case LOC_OFF_NETWORK:
+        return oneTierDown(from, Route.Kind.OFF_NETWORK);
+      case LOC_UNOBSERVED_ROUTE:
+        return oneTierDown(from, Route.Kind.PLAUSIBLE);
+      case LOC_UNKNOWN_LOCATION: {
+        List<Location> unknown = new ArrayList<>();
+        unknown.add(null);
+        return unknown;
+      }
+      default:
+        throw new IllegalStateException("no targets for " + variant);
+    }
+  }
+
+  private List<Location> oneTierDown(Location from, Route.Kind kind) {
+    return context.locations(to -> to.tier().level() == from.tier().level() + 1
+        && context.network.route(from.id(), to.id()).kind() == kind);
+  }
+
+  private Location previousAtLevel(Trail trail, int before, int level) {
+    for (int i = before - 1; i >= 0; i--) {
+      Location location = context.location(trail, i);
+      if (location != null && location.tier().level() == level) {
+        return location;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The simulate command of the bin/anomaly launcher. Nothing here is null unless its javadoc says
+ * so.
+ */
+package org.barcodeanomaly.simulator.cli;

@@ -1,0 +1,185 @@
+package org.barcodeanomaly.simulator.output;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.simulator.chain.HubTypeNames;
+import org.barcodeanomaly.simulator.trail.Trail;
+
+/**
+ * The files of one simulated data set, written as trails stream in:
+ * <ul>
+ *   <li>{@code scans/<file>.csv}: the raw TAB layout with a leading {@code event_id}, rows in
+ *       event_id order;</li>
+ *   <li>{@code labels.csv}: {@code event_id,epcFake,epcDup,locErr,evtOrderErr,jump}, 0 or 1, one
+ *       row per event of every file, in event_id order;</li>
+ *   <li>{@code anomalies.csv}: {@code file,epc_code,variant}, one row per EPC with an injected
+ *       anomaly.</li>
+ * </ul>
+ * Event ids count from 1 across all files in the order rows are written, so they are unique in the
+ * set. A row marked late is parked in a temporary file and written, with the next id, after every
+ * timely row of its file. Memory stays bounded whatever the set's size. Not thread-safe.
+ */
+public final class SimulationOutput implements Closeable {
+
+  /** Folder of the scan files inside the output directory. */
+  public static final String SCANS_DIR = "scans";
+  /** Ground truth per event. */
+  public static final String LABELS_FILE = "labels.csv";
+  /** Injected anomalies per EPC. */
+  public static final String ANOMALIES_FILE = "anomalies.csv";
+  /** Header of {@link #LABELS_FILE}. */
+  public static final String LABELS_HEADER = "event_id,epcFake,epcDup,locErr,evtOrderErr,jump";
+
+  private static final int BUFFER_BYTES = 1 << 20;
+
+  private final Path directory;
+  private final ScanRowEncoder encoder;
+  private final OutputStream labels;
+  private final Writer anomalies;
+  private final ByteRow labelRow = new ByteRow();
+  private final long[] labelledEvents = new long[AnomalyType.COUNT];
+  private long nextEventId = 1;
+
+  /**
+   * Creates {@code directory} and its {@code scans} folder if needed and opens the label files.
+   *
+   * @throws IOException when the directory cannot be created or written
+   */
+  public SimulationOutput(Path directory, LocationNetwork network, HubTypeNames hubTypes)
+      throws IOException {
+    this.directory = directory;
+    Files.createDirectories(directory.resolve(SCANS_DIR));
+    this.encoder = new ScanRowEncoder(network, hubTypes);
+    this.labels = new BufferedOutputStream(Files.newOutputStream(directory.resolve(LABELS_FILE)), BUFFER_BYTES);
+    this.labels.write((LABELS_HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
+    this.anomalies = Files.newBufferedWriter(directory.resolve(ANOMALIES_FILE), StandardCharsets.UTF_8);
+    this.anomalies.write("file,epc_code,variant\n");
+  }
+
+  /** Opens {@code scans/<name>.csv}; close it before opening the next. */
+  public ScanFile openScanFile(String name) throws IOException {
+    return new ScanFile(name);
+  }
+
+  /** Records that the EPC {@code epcCode} of file {@code file} carries {@code variant}. */
+  public void recordAnomaly(String file, String epcCode, String variant) throws IOException {
+    anomalies.write(file + "," + epcCode + "," + variant + "\n");
+  }
+
+  /** Events written so far, all files together. */
+  public long events() {
+    return nextEventId - 1;
+  }
+
+  /** Events written so far that carry the label {@code type}. */
+  public long labelledEvents(AnomalyType type) {
+    return labelledEvents[type.ordinal()];
+  }
+
+  @Override
+  public void close() throws IOException {
+    try (OutputStream l = labels; Writer a = anomalies) {
+      l.flush();
+      a.flush();
+    }
+  }
+
+  private long writeLabels(int bits) throws IOException {
+    long id = nextEventId++;
+    labelRow.clear();
+    labelRow.append(id);
+    for (int type = 0; type < AnomalyType.COUNT; type++) {
+      boolean set = (bits & (1 << type)) != 0;
+      labelRow.append((byte) ',').append((byte) (set ? '1' : '0'));
+      if (set) {
+        labelledEvents[type]++;
+      }
+    }
+    labelRow.append((byte) '\n');
+    labelRow.writeTo(labels);
+    return id;
+  }
+
+  /** One scan file being written. */
+  public final class ScanFile implements Closeable {
+    private final Path late;
+    private final OutputStream out;
+    private final DataOutputStream lateOut;
+    private final ByteRow row = new ByteRow();
+    private long rows;
+    private boolean closed;
+
+    private ScanFile(String name) throws IOException {
+      Path file = directory.resolve(SCANS_DIR).resolve(name + ".csv");
+      this.late = directory.resolve(SCANS_DIR).resolve("." + name + ".late.tmp");
+      this.out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_BYTES);
+      this.out.write(ScanRowEncoder.header());
+      this.lateOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(late)));
+    }
+
+    /** Writes every event of {@code trail}; late ones are held back until {@link #close}. */
+    public void write(Trail trail) throws IOException {
+      encoder.startTrail(trail);
+      for (int i = 0; i < trail.size(); i++) {
+        row.clear();
+        if (trail.isLate(i)) {
+          encoder.appendEvent(row, trail, i);
+          lateOut.writeByte(trail.labels(i));
+          lateOut.writeInt(row.length());
+          row.writeTo(lateOut);
+        } else {
+          row.append(writeLabels(trail.labels(i)));
+          encoder.appendEvent(row, trail, i);
+          row.writeTo(out);
+          rows++;
+        }
+      }
+    }
+
+    /** Rows written to this file so far (late ones count once written). */
+    public long rows() {
+      return rows;
+    }
+
+    /** Writes the late rows, then closes the file; closing again does nothing. */
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      lateOut.close();
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(late)))) {
+        while (true) {
+          int bits;
+          try {
+            bits = in.readUnsignedByte();
+          } catch (EOFException end) {
+            break;
+          }
+          byte[] rest = in.readNBytes(in.readInt());
+          row.clear();
+          row.append(writeLabels(bits)).append(rest);
+          row.writeTo(out);
+          rows++;
+        }
+      } finally {
+        Files.deleteIfExists(late);
+        out.close();
+      }
+    }
+  }
+}
