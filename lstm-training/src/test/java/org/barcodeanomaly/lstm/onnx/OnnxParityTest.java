@@ -1,0 +1,110 @@
+package org.barcodeanomaly.lstm.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.barcodeanomaly.lstm.runtime.OnnxRuntimeOptions;
+import org.barcodeanomaly.lstm.runtime.OnnxSequenceScorer;
+import org.barcodeanomaly.lstm.sequence.SequenceBatch;
+import org.barcodeanomaly.lstm.training.LstmNetworkFactory;
+import org.barcodeanomaly.lstm.training.NetworkSettings;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+class OnnxParityTest {
+
+  private static final int FEATURES = 7;
+  private static final int STEPS = 10;
+  private static final int SEQUENCES = 1_200;
+
+  @Test
+  @DisplayName("ONNX Runtime reproduces DL4J's outputs within 1e-5 on 1,200 sequences of lengths 1 to 10")
+  void onnxRuntimeMatchesDl4j(@TempDir Path dir) throws Exception {
+    ComputationGraph network = LstmNetworkFactory.create(
+        new NetworkSettings(FEATURES, STEPS, 16, 2, 8, 12, 1e-2, 1e-4, 0.25, 2, 11), 20);
+    Random random = new Random(5);
+    SequenceBatch batch = randomBatch(random);
+    train(network, batch, random);
+
+    Path model = dir.resolve("model.onnx");
+    new OnnxExporter(network).write(model, Map.of("test", "parity"));
+    float[] onnx;
+    try (OnnxSequenceScorer scorer = new OnnxSequenceScorer(model, new OnnxRuntimeOptions())) {
+      onnx = scorer.probabilities(batch);
+    }
+    INDArray dl4j = network.output(false, new INDArray[] {ncw(batch)}, new INDArray[] {mask(batch)})[0];
+
+    double worst = 0;
+    int compared = 0;
+    for (int s = 0; s < SEQUENCES; s++) {
+      for (int t = 0; t < batch.lengths()[s]; t++) {
+        for (int k = 0; k < 5; k++) {
+          double diff = Math.abs(onnx[(s * STEPS + t) * 5 + k] - dl4j.getFloat(s, k, t));
+          worst = Math.max(worst, diff);
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(SEQUENCES * 5);
+    assertThat(worst).isLessThanOrEqualTo(1e-5);
+  }
+
+  /** A few steps of training, so the weights are not the symmetric initial ones. */
+  private static void train(ComputationGraph network, SequenceBatch batch, Random random) {
+    float[] labels = new float[SEQUENCES * 5 * STEPS];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = random.nextDouble() < 0.1 ? 1f : 0f;
+    }
+    INDArray mask = mask(batch);
+    DataSet data = new DataSet(ncw(batch), Nd4j.create(labels, new long[] {SEQUENCES, 5, STEPS}, 'c'),
+        mask, mask);
+    for (int step = 0; step < 5; step++) {
+      network.fit(data);
+    }
+  }
+
+  private static SequenceBatch randomBatch(Random random) {
+    float[] inputs = new float[SEQUENCES * STEPS * FEATURES];
+    int[] lengths = new int[SEQUENCES];
+    int[] events = new int[SEQUENCES * STEPS];
+    for (int s = 0; s < SEQUENCES; s++) {
+      lengths[s] = 1 + s % STEPS;
+      for (int t = 0; t < STEPS; t++) {
+        events[s * STEPS + t] = t < lengths[s] ? s * STEPS + t : -1;
+        for (int k = 0; k < FEATURES; k++) {
+          inputs[(s * STEPS + t) * FEATURES + k] = t < lengths[s] ? (float) random.nextGaussian() : 0f;
+        }
+      }
+    }
+    return new SequenceBatch(SEQUENCES, STEPS, FEATURES, inputs, lengths, events);
+  }
+
+  private static INDArray ncw(SequenceBatch batch) {
+    float[] out = new float[batch.inputs().length];
+    for (int s = 0; s < batch.count(); s++) {
+      for (int t = 0; t < STEPS; t++) {
+        for (int k = 0; k < FEATURES; k++) {
+          out[(s * FEATURES + k) * STEPS + t] = batch.inputs()[(s * STEPS + t) * FEATURES + k];
+        }
+      }
+    }
+    return Nd4j.create(out, new long[] {batch.count(), FEATURES, STEPS}, 'c');
+  }
+
+  private static INDArray mask(SequenceBatch batch) {
+    float[] mask = new float[batch.count() * STEPS];
+    for (int s = 0; s < batch.count(); s++) {
+      for (int t = 0; t < batch.lengths()[s]; t++) {
+        mask[s * STEPS + t] = 1f;
+      }
+    }
+    return Nd4j.create(mask, new long[] {batch.count(), STEPS}, 'c');
+  }
+}
