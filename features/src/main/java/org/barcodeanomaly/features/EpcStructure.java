@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.barcodeanomaly.api.epc.EpcCode;
 import org.barcodeanomaly.api.epc.EpcRegistry;
-import org.barcodeanomaly.api.network.Location;
-import org.barcodeanomaly.api.network.Tier;
 
 /**
  * The EPC-structure features of one trail ({@link Feature.Group#EPC}): computed once per EPC and
@@ -37,10 +35,12 @@ final class EpcStructure {
    *
    * @param epc              the code as scanned
    * @param firstSecond      epoch second of the trail's first scan
-   * @param firstLocation    location of the trail's first scan, or {@code null} when unknown
+   * @param factoryIds       location ids of the trail's factory-tier scans
+   * @param factoryScans     how many of {@code factoryIds} are filled
    * @param manufactureTime  the raw file's manufacture_date of the first scan, or {@code null}
    */
-  void judge(String epc, long firstSecond, Location firstLocation, Instant manufactureTime) {
+  void judge(String epc, long firstSecond, int[] factoryIds, int factoryScans,
+      Instant manufactureTime) {
     EpcCode code = EpcCode.parse(epc);
     EpcRegistry.Factory lotFactory = code.lotPrefix() == null ? null
         : registry.factoryOfLotPrefix(code.lotPrefix());
@@ -51,7 +51,7 @@ final class EpcStructure {
     values[3] = flag(code.wellFormed() && registry.product(code.product()) != null);
     values[4] = flag(code.wellFormed() && registry.owns(code.company(), code.product()));
     values[5] = flag(lotFactory != null);
-    values[6] = flag(lotFactoryMatches(lotFactory, firstLocation));
+    values[6] = flag(lotFactoryMatches(lotFactory, factoryIds, factoryScans));
     values[7] = flag(code.serialFormatValid());
     values[8] = flag(made != null);
     values[9] = made == null ? 0f : signedLogDays(firstSecond / SECONDS_PER_DAY - made.toEpochDay());
@@ -67,12 +67,19 @@ final class EpcStructure {
     }
   }
 
-  private static boolean lotFactoryMatches(EpcRegistry.Factory lotFactory, Location first) {
-    if (first == null || first.tier() != Tier.FACTORY) {
+  private static boolean lotFactoryMatches(EpcRegistry.Factory lotFactory, int[] factoryIds,
+      int factoryScans) {
+    if (factoryScans == 0) {
       // No factory scan to compare with: the trail gives no evidence either way.
       return true;
     }
-    return lotFactory != null && lotFactory.locationId() == first.id();
+    for (int k = 0; k < factoryScans; k++) {
+      // Any of them: a clone read at another factory is a duplicate, not a fake.
+      if (lotFactory != null && lotFactory.locationId() == factoryIds[k]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static float signedLogDays(long days) {

@@ -67,7 +67,7 @@ public enum Feature {
   EPC_LOT_PREFIX_KNOWN("epcLotPrefixKnown", Group.EPC, 0, 1,
       "lot is six digits whose prefix is a factory's"),
   EPC_LOT_FACTORY_MATCH("epcLotFactoryMatch", Group.EPC, 0, 1,
-      "the lot's factory is where the trail starts (1 when the trail starts elsewhere than a factory)"),
+      "the lot's factory is among the trail's factory scans (1 when the trail has none)"),
   EPC_SERIAL_VALID("epcSerialValid", Group.EPC, 0, 1, "serial is nine digits"),
   EPC_DATE_VALID("epcDateValid", Group.EPC, 0, 1, "manufacture field is a real YYYYMMDD date"),
   EPC_MANUFACTURE_LEAD("epcManufactureLead", Group.EPC, -8, 8,

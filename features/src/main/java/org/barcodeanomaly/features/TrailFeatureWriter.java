@@ -1,5 +1,6 @@
 package org.barcodeanomaly.features;
 
+import java.util.Arrays;
 import org.barcodeanomaly.api.event.BusinessStep;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.event.ScanEvent;
@@ -7,6 +8,7 @@ import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Route;
 import org.barcodeanomaly.api.network.RouteStats;
+import org.barcodeanomaly.api.network.Tier;
 
 /**
  * Computes the rows of one trail at a time: walks the trail's same-second groups in order and
@@ -35,6 +37,8 @@ final class TrailFeatureWriter {
   private FeatureMatrix out;
   private int start;
   private int end;
+  private int[] factoryIds = new int[4];
+  private int factoryScanCount;
 
   TrailFeatureWriter(LocationNetwork network, Vocabulary vocabulary, EpcStructure epc) {
     this.network = network;
@@ -49,7 +53,8 @@ final class TrailFeatureWriter {
     this.start = trails.start(trail);
     this.end = trails.end(trail);
     ScanEvent first = trails.eventAt(start);
-    epc.judge(first.epcCode(), trails.secondAt(start), network.location(first.locationId()),
+    collectFactoryScans();
+    epc.judge(first.epcCode(), trails.secondAt(start), factoryIds, factoryScanCount,
         first.manufactureTime());
     visits.reset();
     int previous = -1;
@@ -66,6 +71,20 @@ final class TrailFeatureWriter {
       }
       previous = groupEnd - 1;
       groupStart = groupEnd;
+    }
+  }
+
+  /** Collects the location ids of the trail's factory-tier scans into {@link #factoryIds}. */
+  private void collectFactoryScans() {
+    factoryScanCount = 0;
+    for (int p = start; p < end; p++) {
+      Location location = network.location(trails.eventAt(p).locationId());
+      if (location != null && location.tier() == Tier.FACTORY) {
+        if (factoryScanCount == factoryIds.length) {
+          factoryIds = Arrays.copyOf(factoryIds, factoryScanCount * 2);
+        }
+        factoryIds[factoryScanCount++] = location.id();
+      }
     }
   }
 

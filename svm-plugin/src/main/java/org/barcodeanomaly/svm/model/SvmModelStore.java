@@ -1,0 +1,191 @@
+package org.barcodeanomaly.svm.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import libsvm.svm_model;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.features.Feature;
+import org.barcodeanomaly.features.FeatureExtractor;
+import org.tribuo.Model;
+import org.tribuo.anomaly.Event;
+import org.tribuo.common.libsvm.LibSVMModel;
+
+/**
+ * Saves and loads an {@link SvmModel} as a directory: {@value #MANIFEST} (format version,
+ * provenance, and per type its features, scaler, calibration and threshold) and one Tribuo
+ * protobuf file per type ({@code epcFake.tribuo}, ...), which carries Tribuo's own provenance.
+ *
+ * <p>Loading checks everything it reads and names the file and field at fault, so a damaged or
+ * foreign directory is refused with a message rather than scored wrongly.
+ */
+public final class SvmModelStore {
+
+  /** The manifest's file name inside the model directory. */
+  public static final String MANIFEST = "svm-model.json";
+  private static final String MODEL_SUFFIX = ".tribuo";
+
+  private SvmModelStore() {
+  }
+
+  /** Whether {@code directory} holds a manifest (a model may be there). */
+  public static boolean exists(Path directory) {
+    return Files.isRegularFile(directory.resolve(MANIFEST));
+  }
+
+  /**
+   * Writes {@code model} into {@code directory}, creating it; existing files of the same names
+   * are replaced.
+   */
+  public static void save(SvmModel model, Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Map<String, Object> typesJson = new LinkedHashMap<>();
+    for (AnomalyType type : AnomalyType.values()) {
+      TypeModel typeModel = model.type(type);
+      String file = type.contractName() + MODEL_SUFFIX;
+      typeModel.svm().serializeToFile(directory.resolve(file));
+      typesJson.put(type.contractName(), typeJson(typeModel, file));
+    }
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("formatVersion", SvmModel.FORMAT_VERSION);
+    manifest.put("provenance", provenanceJson(model.provenance()));
+    manifest.put("types", typesJson);
+    try (OutputStream out = Files.newOutputStream(directory.resolve(MANIFEST))) {
+      JsonTree.write(manifest, out);
+    }
+  }
+
+  /**
+   * Reads the model in {@code directory}.
+   *
+   * @throws NoSuchFileException when the directory has no manifest
+   * @throws IOException         naming the file and field when something cannot be read or is
+   *     inconsistent
+   */
+  public static SvmModel load(Path directory, FeatureExtractor extractor) throws IOException {
+    Path manifestFile = directory.resolve(MANIFEST);
+    Object tree;
+    try (InputStream in = Files.newInputStream(manifestFile)) {
+      tree = JsonTree.read(in);
+    }
+    Fields manifest = new Fields(manifestFile, "", tree);
+    long format = manifest.integer("formatVersion");
+    if (format < 1 || format > SvmModel.FORMAT_VERSION) {
+      throw new IOException(manifestFile + ": formatVersion " + format + " is not one this "
+          + "detector reads (1.." + SvmModel.FORMAT_VERSION + "); retrain with this version's "
+          + "`bin/anomaly train-svm` or update the svm plugin");
+    }
+    SvmProvenance provenance = provenance(manifest.object("provenance"));
+    Fields types = manifest.object("types");
+    Map<AnomalyType, TypeModel> models = new EnumMap<>(AnomalyType.class);
+    for (AnomalyType type : AnomalyType.values()) {
+      models.put(type, typeModel(directory, type, types.object(type.contractName())));
+    }
+    try {
+      return new SvmModel(models, provenance, extractor);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(manifestFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> typeJson(TypeModel model, String file) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("modelFile", file);
+    List<String> ids = new ArrayList<>();
+    for (Feature feature : model.features()) {
+      ids.add(feature.id());
+    }
+    json.put("features", ids);
+    json.put("centre", model.scaler().centre());
+    json.put("scale", model.scaler().scale());
+    json.put("calibration", Map.of("a", model.calibration().a(), "b", model.calibration().b()));
+    json.put("threshold", model.threshold());
+    svm_model inner = model.svm().getInnerModels().get(0);
+    Map<String, Object> training = new LinkedHashMap<>();
+    training.put("nu", inner.param.nu);
+    training.put("gamma", inner.param.gamma);
+    training.put("supportVectors", inner.l);
+    training.put("trainingEvents", model.svm().getProvenance().getDatasetProvenance().getNumExamples());
+    json.put("training", training);
+    return json;
+  }
+
+  private static Map<String, Object> provenanceJson(SvmProvenance provenance) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("version", provenance.version());
+    json.put("createdAt", provenance.createdAt().toString());
+    json.put("seed", provenance.seed());
+    json.put("dataHash", provenance.dataHash());
+    json.put("dataSource", provenance.dataSource());
+    json.put("tribuoVersion", provenance.tribuoVersion());
+    json.put("trainingCommand", provenance.trainingCommand());
+    json.put("details", new TreeMap<>(provenance.details()));
+    return json;
+  }
+
+  private static SvmProvenance provenance(Fields json) throws IOException {
+    Map<String, String> details = new LinkedHashMap<>();
+    Fields detailFields = json.object("details");
+    for (String key : detailFields.keys()) {
+      details.put(key, detailFields.string(key));
+    }
+    String createdAt = json.string("createdAt");
+    try {
+      return new SvmProvenance(json.string("version"), Instant.parse(createdAt),
+          json.integer("seed"), json.string("dataHash"), json.string("dataSource"),
+          json.string("tribuoVersion"), json.string("trainingCommand"), details);
+    } catch (DateTimeParseException e) {
+      throw json.invalid("createdAt", createdAt, "an ISO-8601 instant");
+    }
+  }
+
+  private static TypeModel typeModel(Path directory, AnomalyType type, Fields json)
+      throws IOException {
+    List<String> ids = json.strings("features");
+    Feature[] features = new Feature[ids.size()];
+    for (int k = 0; k < features.length; k++) {
+      try {
+        features[k] = Feature.fromId(ids.get(k));
+      } catch (IllegalArgumentException e) {
+        throw json.invalid("features", ids.get(k), "a feature this version computes");
+      }
+    }
+    Path file = directory.resolve(json.string("modelFile"));
+    LibSVMModel<Event> svm = readTribuo(file);
+    Fields calibration = json.object("calibration");
+    try {
+      return new TypeModel(type, features,
+          new FeatureScaler(json.numbers("centre"), json.numbers("scale")), svm,
+          new PlattCalibration(calibration.number("a"), calibration.number("b")),
+          json.number("threshold"));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(json.describe(type.contractName()) + ": " + e.getMessage(), e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static LibSVMModel<Event> readTribuo(Path file) throws IOException {
+    Model<?> model;
+    try {
+      model = Model.deserializeFromFile(file);
+    } catch (RuntimeException e) {
+      throw new IOException(file + " is not a Tribuo model: " + e.getMessage(), e);
+    }
+    if (!(model instanceof LibSVMModel<?>) || !model.validate(Event.class)) {
+      throw new IOException(file + " holds a " + model.getClass().getSimpleName()
+          + ", not a Tribuo libsvm anomaly model");
+    }
+    return (LibSVMModel<Event>) model;
+  }
+}

@@ -1,0 +1,47 @@
+package org.barcodeanomaly.svm.train;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.features.Feature;
+
+/**
+ * Which shared features each type's one-class SVM reads. A one-class model flags anything unusual
+ * in what it sees, so each type sees only the features its anomaly shows in: given the travel
+ * features, the locErr model would also flag every jump. The choices are explained per type in
+ * svm-plugin/README.md; a saved model records its own list, so changing these does not affect it.
+ */
+public final class TypeFeatureSets {
+
+  private static final Map<AnomalyType, Feature[]> DEFAULTS = new EnumMap<>(AnomalyType.class);
+
+  static {
+    DEFAULTS.put(AnomalyType.EPC_FAKE, new Feature[] {
+        Feature.EPC_WELL_FORMED, Feature.EPC_HEADER_VALID, Feature.EPC_COMPANY_REGISTERED,
+        Feature.EPC_PRODUCT_KNOWN, Feature.EPC_PRODUCT_OWNED, Feature.EPC_LOT_PREFIX_KNOWN,
+        Feature.EPC_LOT_FACTORY_MATCH, Feature.EPC_SERIAL_VALID, Feature.EPC_DATE_VALID,
+        Feature.EPC_MANUFACTURE_LEAD, Feature.MANUFACTURE_COLUMN_MISMATCH});
+    DEFAULTS.put(AnomalyType.EPC_DUP, new Feature[] {
+        Feature.SAME_SECOND_OTHER_LOCATIONS, Feature.SAME_SECOND_REPEATS});
+    DEFAULTS.put(AnomalyType.LOC_ERR, new Feature[] {
+        Feature.LOCATION_KNOWN, Feature.TIER, Feature.TIER_STEP, Feature.LOCATION_CHANGED,
+        Feature.REVISIT, Feature.ROUTE_KNOWN, Feature.ROUTE_PLAUSIBLE, Feature.ROUTE_OFF_NETWORK,
+        Feature.ROUTE_SKIPPED_TIER, Feature.ROUTE_LATERAL, Feature.ROUTE_BACKWARD,
+        Feature.STEP_TIER_MISMATCH, Feature.LOG_GAP_HOURS, Feature.RANK_DELTA});
+    DEFAULTS.put(AnomalyType.EVT_ORDER_ERR, new Feature[] {
+        Feature.EVENT_TYPE_KNOWN, Feature.RANK_DELTA, Feature.RANK_REGRESS,
+        Feature.TYPE_STEP_MISMATCH, Feature.REPEATED_INBOUND, Feature.OUTBOUND_WITHOUT_INBOUND,
+        Feature.AFTER_SALE, Feature.LOCATION_CHANGED});
+    DEFAULTS.put(AnomalyType.JUMP, new Feature[] {
+        Feature.LOCATION_CHANGED, Feature.TRAVEL_Z, Feature.LOG_MIN_TRAVEL_RATIO,
+        Feature.LOG_SPEED_KMH, Feature.NEXT_RANK_DELTA});
+  }
+
+  private TypeFeatureSets() {
+  }
+
+  /** The features the SVM of {@code type} is trained on (a copy). */
+  public static Feature[] of(AnomalyType type) {
+    return DEFAULTS.get(type).clone();
+  }
+}
