@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * A scan file that cannot be read at all: empty, a header that lacks a required column or names
- * one twice, or bytes that are not UTF-8. The message names the file and tells what to fix. A bad
+ * one twice, or a header that is not UTF-8. The message names the file and tells what to fix. A bad
  * data row is not thrown: it becomes a {@link ScanFileProblem}.
  */
 public class ScanFileFormatException extends IOException {

@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
  * always read against a peer measured on the same machine at the same moment. Each way runs a
  * few warm-up rounds, then the best of several timed rounds is kept. Every way must return the
  * same checksum, which proves they did the same work (and keeps the JIT from skipping it); a
- * floor (e.g. only reading the bytes) is shown for scale and exempt from that check.
+ * baseline that does only part of the work (e.g. only splitting the lines) is shown for scale
+ * and exempt from that check.
  */
 public final class BenchTable {
 
@@ -37,8 +38,8 @@ public final class BenchTable {
     return time(name, work, true);
   }
 
-  /** Times a part of the work that bounds every way from below; its checksum is not compared. */
-  public BenchTable measureFloor(String name, Callable<Long> work) throws Exception {
+  /** Times a baseline doing only part of the work, for scale; its checksum is not compared. */
+  public BenchTable measureBaseline(String name, Callable<Long> work) throws Exception {
     return time(name, work, false);
   }
 

@@ -20,8 +20,8 @@ import org.barcodeanomaly.api.event.ScanEvent;
 
 /**
  * How fast the contract codec reads a request and writes a response at the request limit, against
- * Jackson's token walk (the floor) and the usual data-binding way (tree model). Arguments: events
- * (default 100,000), warm-up rounds (5), timed rounds (10):
+ * the usual data-binding way (tree model) and Jackson's bare token walk (a baseline). Arguments:
+ * events (default 100,000), warm-up rounds (5), timed rounds (10):
  * {@code java -cp <plugin-api test classpath> org.barcodeanomaly.api.contract.ContractCodecBench}.
  */
 public final class ContractCodecBench {
@@ -42,7 +42,7 @@ public final class ContractCodecBench {
     new BenchTable("reading a request", events, "events", warmups, rounds)
         .measure("ContractRequestReader", () -> checksum(reader.read(body).events()))
         .measure("peer: ObjectMapper.readTree + fields", () -> readWithTree(body))
-        .measureFloor("floor: JsonParser.nextToken only", () -> walkTokens(body))
+        .measureBaseline("baseline: JsonParser.nextToken only", () -> walkTokens(body))
         .print();
 
     ContractResponse response = scoredResponse(reader.read(body));

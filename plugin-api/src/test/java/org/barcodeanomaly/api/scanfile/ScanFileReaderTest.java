@@ -1,9 +1,12 @@
 package org.barcodeanomaly.api.scanfile;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -164,6 +167,37 @@ class ScanFileReaderTest {
     }
 
     @Test
+    @DisplayName("with a needed value that is not UTF-8 is reported; other columns are not decoded")
+    void reportsValuesInAnotherEncoding() throws IOException {
+      Path file = dir.resolve("mixed.tsv");
+      String euckr = "인천공장";
+      byte[] header = (sampleLines.get(0) + "\n").getBytes(UTF_8);
+      byte[] goodRowBadName = (sampleLines.get(1) + "\n").replace(euckr, "@@").getBytes(UTF_8);
+      String badEpcRow = sampleLines.get(2).replace(EPC, "EPC-@@");
+      byte[] nameBytes = euckr.getBytes(Charset.forName("EUC-KR"));
+      Files.write(file, concat(header, replaceMarker(goodRowBadName, nameBytes),
+          replaceMarker((badEpcRow + "\n").getBytes(UTF_8), nameBytes)));
+      read(file, 1);
+      assertThat(events).extracting(ScanEvent::eventId).containsExactly(1L);
+      assertThat(problems).extracting(ScanFileProblem::line, ScanFileProblem::field)
+          .containsExactly(tuple(3L, "epc_code"));
+      assertThat(problems.get(0).reason()).endsWith("holds bytes that are not UTF-8: scan files must be saved as UTF-8");
+    }
+
+    @Test
+    @DisplayName("longer than the read buffer, or last without a line end, is read whole")
+    void readsLongAndUnterminatedRows() throws IOException {
+      List<String> lines = withValue(sampleLines, 1, "product_name", "P".repeat(200_000));
+      Path file = dir.resolve("long.tsv");
+      Files.writeString(file, String.join("\n", lines), UTF_8);
+      ScanFileSummary summary = read(file, 1);
+      assertThat(problems).isEmpty();
+      assertThat(summary.events()).isEqualTo(13);
+      assertThat(events.get(0).epcCode()).isEqualTo(EPC);
+      assertThat(events.get(12).eventType()).isEqualTo("WMS_Outbound");
+    }
+
+    @Test
     @DisplayName("with a non-numeric event_id is reported with that field")
     void reportsABadEventId() throws IOException {
       List<String> lines = withValue(resourceLines("raw_sample_with_event_id.tsv"), 2, "event_id", "12a");
@@ -207,12 +241,27 @@ class ScanFileReaderTest {
     }
 
     @Test
-    @DisplayName("that is not UTF-8 is refused")
-    void refusesOtherEncodings() throws IOException {
+    @DisplayName("whose header is not UTF-8 is refused")
+    void refusesAHeaderInAnotherEncoding() throws IOException {
       Path file = dir.resolve("euc-kr.tsv");
-      Files.write(file, (String.join("\n", sampleLines) + "\n").getBytes(Charset.forName("EUC-KR")));
+      Files.write(file, (String.join("\t", ScanFileColumns.CANONICAL_COLUMNS) + "\t공장\n").getBytes(Charset.forName("EUC-KR")));
       assertThatThrownBy(() -> read(file, 1)).isInstanceOf(ScanFileFormatException.class)
-          .hasMessageContaining("bytes that are not UTF-8").hasMessageEndingWith("scan files must be saved as UTF-8");
+          .hasMessage(file + ": the header row holds bytes that are not UTF-8: scan files must be saved as UTF-8");
     }
+  }
+
+  /** The bytes with the two-byte marker {@code @@} replaced by {@code replacement}. */
+  private static byte[] replaceMarker(byte[] bytes, byte[] replacement) {
+    String text = new String(bytes, ISO_8859_1);
+    int at = text.indexOf("@@");
+    return concat(Arrays.copyOfRange(bytes, 0, at), replacement, Arrays.copyOfRange(bytes, at + 2, bytes.length));
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 }
