@@ -11,11 +11,12 @@ import org.barcodeanomaly.rule.trail.Trail;
  * jump: an arrival faster than the network allows, or time running backwards; scored on the
  * arriving event.
  *
- * <p>An arrival is a main-line event at another location than the one before it; its departure
- * is paired by journey rank ({@link Trail#departureOf}), so a back-dated arrival, which sorts
- * before its departure, is still paired with it. Travel time below zero scores
+ * <p>Moves are read along the trail's main line ({@link Trail#moveOrigin}), where a back-dated
+ * arrival, which sorts before its departure, has been placed right after it. Travel time below
+ * zero scores
  * {@value #BACKWARDS}. Otherwise the travel time is compared with the fastest trip the network
- * ever saw on that route ({@link TravelTimeModel}): below {@code fastRatio} of it (0.5 by default)
+ * allows on that route ({@link TravelTimeModel}: the route's fastest observed trip, else the
+ * fastest between the same tiers, else its distance at the fastest observed speed): below {@code fastRatio} of it (0.5 by default)
  * the score runs from {@value #FAST_FLOOR} up to 100 at zero; between {@code fastRatio} and the
  * fastest trip it runs from {@value #SUSPECT_CEILING} down to 0, below the threshold, to help
  * ranking. Every normal trip takes at least the route's fastest trip, so none is reported;
@@ -53,15 +54,11 @@ public final class JumpRule implements TrailRule {
 
   @Override
   public void score(Trail trail, ScoreTable scores) {
-    ScanColumns columns = trail.columns();
-    for (int p = 1; p < trail.lineSize(); p++) {
-      int arrival = trail.lineEvent(p);
-      if (columns.location(arrival) == columns.location(trail.lineEvent(p - 1))) {
-        continue;
-      }
-      int departure = trail.departureOf(p);
+    for (int p = 0; p < trail.lineSize(); p++) {
+      int departure = trail.moveOrigin(p);
       if (departure >= 0) {
-        double score = travelScore(columns, departure, arrival);
+        int arrival = trail.lineEvent(p);
+        double score = travelScore(trail.columns(), departure, arrival);
         if (score > 0) {
           scores.raise(arrival, AnomalyType.JUMP, score);
         }

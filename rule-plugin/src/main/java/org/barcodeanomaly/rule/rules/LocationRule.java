@@ -86,17 +86,12 @@ public final class LocationRule implements TrailRule {
   }
 
   private void scoreMoves(Trail trail, ScoreTable scores) {
-    ScanColumns columns = trail.columns();
-    int previous = NONE;
     for (int p = 0; p < trail.lineSize(); p++) {
-      int event = trail.lineEvent(p);
-      if (network.location(columns.location(event)) == null) {
-        continue;
+      int origin = trail.moveOrigin(p);
+      if (origin != NONE) {
+        int arrival = trail.lineEvent(p);
+        scores.raise(arrival, AnomalyType.LOC_ERR, moveScore(trail.columns(), origin, arrival));
       }
-      if (previous != NONE && columns.location(previous) != columns.location(event)) {
-        scores.raise(event, AnomalyType.LOC_ERR, moveScore(columns, previous, event));
-      }
-      previous = event;
     }
   }
 

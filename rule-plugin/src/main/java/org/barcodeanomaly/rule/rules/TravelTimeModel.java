@@ -13,9 +13,12 @@ import org.barcodeanomaly.api.network.Tier;
  *
  * <p>A route that was never observed but keeps the network's shape (PLAUSIBLE, and OFF_NETWORK,
  * which has the shape of a route but breaks the region or factory rule) is held to the fastest
- * observed trip between the same two tiers. The factory-to-own-warehouse leg (about 30 minutes,
- * no statistics) and moves that break the hierarchy have no reference time: only a negative
- * travel time can be judged there. Immutable.
+ * observed trip between the same two tiers. A move with no such trip (one that breaks the
+ * hierarchy, or an off-network move between tiers never observed together) is held to its
+ * distance at the fastest speed any observed trip reached (206 km/h: 257.8 km in 1.25 h), so
+ * scans minutes apart at far-away sites are still a jump. The factory-to-own-warehouse leg (about
+ * 30 minutes, no statistics) has no reference time: only a negative travel time counts there.
+ * Immutable.
  */
 public final class TravelTimeModel {
 
@@ -23,6 +26,7 @@ public final class TravelTimeModel {
 
   private final double[][] fastestByTierPair = new double[TIERS][TIERS];
   private final double slowestObservedHours;
+  private final double fastestObservedKmh;
 
   /** Reads the observed routes of {@code network}. */
   public TravelTimeModel(LocationNetwork network) {
@@ -30,6 +34,7 @@ public final class TravelTimeModel {
       Arrays.fill(row, Double.NaN);
     }
     double slowest = 0;
+    double fastestKmh = 0;
     for (Location from : network.locations()) {
       for (Location to : network.locations()) {
         Route route = network.route(from.id(), to.id());
@@ -40,10 +45,12 @@ public final class TravelTimeModel {
           double current = fastestByTierPair[a][b];
           fastestByTierPair[a][b] = Double.isNaN(current) ? stats.minHours() : Math.min(current, stats.minHours());
           slowest = Math.max(slowest, stats.maxHours());
+          fastestKmh = Math.max(fastestKmh, route.distanceKm() / stats.minHours());
         }
       }
     }
     this.slowestObservedHours = slowest;
+    this.fastestObservedKmh = fastestKmh;
   }
 
   /**
@@ -51,16 +58,16 @@ public final class TravelTimeModel {
    * (only a negative travel time can then be judged).
    */
   public double fastestHours(Route route) {
-    switch (route.kind()) {
-      case KNOWN:
-        RouteStats stats = route.stats();
-        return stats != null && stats.observed() ? stats.minHours() : Double.NaN;
-      case PLAUSIBLE:
-      case OFF_NETWORK:
-        return fastestByTierPair[route.from().tier().ordinal()][route.to().tier().ordinal()];
-      default:
-        return Double.NaN;
+    if (route.kind() == Route.Kind.KNOWN) {
+      RouteStats stats = route.stats();
+      return stats != null && stats.observed() ? stats.minHours() : Double.NaN;
     }
+    double tierPairFastest = route.kind() == Route.Kind.PLAUSIBLE || route.kind() == Route.Kind.OFF_NETWORK
+        ? fastestByTierPair[route.from().tier().ordinal()][route.to().tier().ordinal()] : Double.NaN;
+    if (!Double.isNaN(tierPairFastest)) {
+      return tierPairFastest;
+    }
+    return fastestObservedKmh > 0 ? route.distanceKm() / fastestObservedKmh : Double.NaN;
   }
 
   /** The slowest trip observed on any route, in hours: no single leg takes longer. */

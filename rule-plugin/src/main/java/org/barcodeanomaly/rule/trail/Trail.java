@@ -17,13 +17,13 @@ import org.barcodeanomaly.api.network.Route;
  *   <li>in a same-second group at several locations (a clone, the dup rule's business) only the
  *       events at the main location stay on the line: the next event's location, else the
  *       previous one's, else one a known route links to either, else the first member's;</li>
- *   <li>a back-dated arrival, an inbound whose departure (see {@link #departureOf}) is
- *       timestamped after it, sorts before that departure in time but is placed right after it,
- *       where the journey puts it; the jump rule scores the time running backwards.</li>
+ *   <li>a back-dated arrival, an inbound whose departure is timestamped after it, sorts before
+ *       that departure in time but is placed right after it, where the journey puts it; the jump
+ *       rule scores the time running backwards. Its departure is paired by journey rank, not by
+ *       neighbours in time order (see {@link DeparturePairing}).</li>
  * </ul>
  *
- * <p>A departure is paired by journey rank, not by neighbours in time order (see
- * {@link DeparturePairing}).
+ * <p>Moves are then read along the main line ({@link #moveOrigin}).
  *
  * <p>One instance is reused for every trail of a batch, so preparing a trail allocates nothing
  * once its buffers have grown to the longest trail. Not thread-safe: one per scoring call.
@@ -35,7 +35,6 @@ public final class Trail {
   private static final int NONE = DeparturePairing.NONE;
   /** Slots per line position for placing back-dated arrivals: more than the journey ranks. */
   private static final int PLACEMENT_SLOTS = 16;
-  private static final long[] NO_MOVES = {};
 
   private final ScanColumns columns;
   private final LocationNetwork network;
@@ -44,7 +43,7 @@ public final class Trail {
   private int[] firstRead = new int[16];
   private int lineSize;
   private int[] line = new int[16];
-  private int[] departures = new int[16];
+  private int[] origins = new int[16];
   private int[] scratch = new int[16];
   private boolean[] backdated = new boolean[16];
   private final DeparturePairing pairing;
@@ -68,6 +67,7 @@ public final class Trail {
     buildLine();
     pairing.pair(line, lineSize, scratch);
     placeBackdatedArrivals();
+    fillMoveOrigins();
   }
 
   /** The columns of the batch this trail belongs to. */
@@ -106,21 +106,12 @@ public final class Trail {
   }
 
   /**
-   * Event index of the departure of the main-line event at {@code p}: paired by journey rank, or
-   * when its type is unknown or has no such partner, the nearest earlier main-line event at
-   * another location; {@code -1} when there is none.
+   * Event index where the move into the main-line event at {@code p} starts: the nearest earlier
+   * main-line event at a known location, when the event at {@code p} is at another known
+   * location; {@code -1} when the event is no move (same location, unknown location, first).
    */
-  public int departureOf(int p) {
-    if (departures[p] != NONE) {
-      return departures[p];
-    }
-    int location = columns.location(line[p]);
-    for (int q = p - 1; q >= 0; q--) {
-      if (columns.location(line[q]) != location) {
-        return line[q];
-      }
-    }
-    return NONE;
+  public int moveOrigin(int p) {
+    return origins[p];
   }
 
   private void ensureCapacity(int capacity) {
@@ -129,7 +120,7 @@ public final class Trail {
       events = new int[grown];
       firstRead = new int[grown];
       line = new int[grown];
-      departures = new int[grown];
+      origins = new int[grown];
       scratch = new int[grown];
       backdated = new boolean[grown];
     }
@@ -217,9 +208,9 @@ public final class Trail {
   }
 
   /**
-   * Moves each back-dated arrival right after its departure and turns the paired departure
-   * positions (in {@code scratch}) into event indices. Arrivals that move are sorted by the
-   * position of the event they follow, so this stays O(n log n) however many there are.
+   * Moves each back-dated arrival right after its departure (paired positions in
+   * {@code scratch}). Arrivals that move are sorted by the position of the event they follow, so
+   * this stays O(n log n) however many there are.
    */
   private void placeBackdatedArrivals() {
     int moving = 0;
@@ -229,9 +220,11 @@ public final class Trail {
           && scratch[p] != NONE && columns.second(line[scratch[p]]) > columns.second(line[p]);
       moving += backdated[p] ? 1 : 0;
     }
-    int[] originalLine = moving == 0 ? line : Arrays.copyOf(line, lineSize);
-    int[] originalDepartures = moving == 0 ? scratch : Arrays.copyOf(scratch, lineSize);
-    long[] moved = moving == 0 ? NO_MOVES : new long[moving];
+    if (moving == 0) {
+      return;
+    }
+    int[] originalLine = Arrays.copyOf(line, lineSize);
+    long[] moved = new long[moving];
     int m = 0;
     for (int p = 0; p < lineSize && m < moving; p++) {
       if (backdated[p]) {
@@ -246,9 +239,9 @@ public final class Trail {
       if (backdated[p]) {
         continue;
       }
-      place(originalLine, originalDepartures, p);
+      line[lineSize++] = originalLine[p];
       while (next < moved.length && (moved[next] >>> 32) < (long) (p + 1) * PLACEMENT_SLOTS) {
-        place(originalLine, originalDepartures, (int) moved[next++]);
+        line[lineSize++] = originalLine[(int) moved[next++]];
       }
     }
   }
@@ -268,9 +261,16 @@ public final class Trail {
     return (long) anchor * PLACEMENT_SLOTS + depth;
   }
 
-  private void place(int[] originalLine, int[] originalDepartures, int p) {
-    int departure = originalDepartures[p];
-    line[lineSize] = originalLine[p];
-    departures[lineSize++] = departure == NONE ? NONE : originalLine[departure];
+  private void fillMoveOrigins() {
+    int lastKnown = NONE;
+    for (int p = 0; p < lineSize; p++) {
+      int event = line[p];
+      boolean known = network.location(columns.location(event)) != null;
+      boolean moved = known && lastKnown != NONE && columns.location(lastKnown) != columns.location(event);
+      origins[p] = moved ? lastKnown : NONE;
+      if (known) {
+        lastKnown = event;
+      }
+    }
   }
 }

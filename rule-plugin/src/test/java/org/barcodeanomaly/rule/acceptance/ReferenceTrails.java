@@ -535,8 +535,14 @@ public final class ReferenceTrails {
     return true;
   }
 
-  /** jump: the arriving event, too fast for its route or timestamped before its departure. */
+  /**
+   * jump: the arriving event, too fast for its route, timestamped before its departure, or read
+   * minutes after the previous scan at a far-away site of the same tier (also a lateral move).
+   */
   private boolean injectJump(List<LabelledScan> scans) {
+    if (random.nextInt(3) == 0) {
+      return farSiteMinutesLater(scans);
+    }
     List<Integer> arrivals = indices(scans, i -> i > 0 && scans.get(i).inbound()
         && scans.get(i - 1).location != scans.get(i).location);
     if (random.nextBoolean()) {
@@ -560,6 +566,24 @@ public final class ReferenceTrails {
     }
     scans.get(k).second = scans.get(k - 1).second - between(10 * MINUTE, 72 * HOUR);
     scans.get(k).labels.add(AnomalyType.JUMP);
+    return true;
+  }
+
+  private boolean farSiteMinutesLater(List<LabelledScan> scans) {
+    int k = random.nextInt(scans.size());
+    LabelledScan last = scans.get(k);
+    Location from = network.location(last.location);
+    Location far = pick(locationsOfTier(from.tier(), location -> location.distanceKm(from) >= 100));
+    if (far == null) {
+      return false;
+    }
+    scans.subList(k + 1, scans.size()).clear();
+    LabelledScan arrival = last.copy();
+    arrival.location = far.id();
+    arrival.second = last.second + between(MINUTE, 20 * MINUTE);
+    arrival.labels.add(AnomalyType.JUMP);
+    arrival.labels.add(AnomalyType.LOC_ERR);
+    scans.add(arrival);
     return true;
   }
 

@@ -1,6 +1,7 @@
 package org.barcodeanomaly.rule.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.rule.Scans;
@@ -95,5 +96,27 @@ class JumpRuleTest {
     assertThat(scans.scores(AnomalyType.JUMP)).containsExactly(0f, 0f, 0f, 100f, 0f, 100f, 0f);
     assertThat(scans.scores(AnomalyType.LOC_ERR)).containsOnly(0f);
     assertThat(scans.scores(AnomalyType.EVT_ORDER_ERR)).containsOnly(0f);
+  }
+
+  @Test
+  @DisplayName("Scans minutes apart at far-away sites are a jump even off the network (225 km in 10 min)")
+  void farApartOffNetworkIsAJump() {
+    // 수도권_도매상1 (23) to 경북_도매상1 (41): a lateral move with no route statistics, held to
+    // its 225.2 km at the fastest observed speed, 206.2 km/h: 1.092 h; 10 min is 0.153 of it.
+    float[] scores = Scans.referenceToWholesaler()
+        .scan(41, "W_Stock_Inbound", "2025-09-17 21:48:38")
+        .scores(AnomalyType.JUMP);
+
+    assertThat(scores[7]).isCloseTo(87.79f, within(0.01f));
+  }
+
+  @Test
+  @DisplayName("A lateral move between neighbouring sites over hours is no jump")
+  void nearbyOffNetworkIsNoJump() {
+    float[] scores = Scans.referenceToWholesaler()
+        .scan(25, "W_Stock_Inbound", "2025-09-17 23:38:38")
+        .scores(AnomalyType.JUMP);
+
+    assertThat(scores).containsOnly(0f);
   }
 }
