@@ -2,6 +2,7 @@ package org.barcodeanomaly.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ final class ContractShape {
         if (flagged) {
           assertThat(entry.get(type.contractName() + "Score").asDouble())
               .as("event %d %sScore", fileEvents.get(i).eventId(), type.contractName())
-              .isCloseTo(score, org.assertj.core.data.Offset.offset(0.051));
+              .isCloseTo(score, offset(0.051));
         }
       }
     }

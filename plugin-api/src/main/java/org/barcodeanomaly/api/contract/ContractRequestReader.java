@@ -61,7 +61,7 @@ public final class ContractRequestReader {
     try {
       return read(JSON.createParser(body));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open a parser on a byte array", e);
+      throw new UncheckedIOException("cannot read the request body", e);
     }
   }
 
