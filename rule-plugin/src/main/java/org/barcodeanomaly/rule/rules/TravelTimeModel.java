@@ -25,7 +25,6 @@ public final class TravelTimeModel {
   private static final int TIERS = Tier.values().length;
 
   private final double[][] fastestByTierPair = new double[TIERS][TIERS];
-  private final double slowestObservedHours;
   private final double fastestObservedKmh;
 
   /** Reads the observed routes of {@code network}. */
@@ -33,7 +32,6 @@ public final class TravelTimeModel {
     for (double[] row : fastestByTierPair) {
       Arrays.fill(row, Double.NaN);
     }
-    double slowest = 0;
     double fastestKmh = 0;
     for (Location from : network.locations()) {
       for (Location to : network.locations()) {
@@ -44,12 +42,10 @@ public final class TravelTimeModel {
           int b = to.tier().ordinal();
           double current = fastestByTierPair[a][b];
           fastestByTierPair[a][b] = Double.isNaN(current) ? stats.minHours() : Math.min(current, stats.minHours());
-          slowest = Math.max(slowest, stats.maxHours());
           fastestKmh = Math.max(fastestKmh, route.distanceKm() / stats.minHours());
         }
       }
     }
-    this.slowestObservedHours = slowest;
     this.fastestObservedKmh = fastestKmh;
   }
 
@@ -68,10 +64,5 @@ public final class TravelTimeModel {
       return tierPairFastest;
     }
     return fastestObservedKmh > 0 ? route.distanceKm() / fastestObservedKmh : Double.NaN;
-  }
-
-  /** The slowest trip observed on any route, in hours: no single leg takes longer. */
-  public double slowestObservedHours() {
-    return slowestObservedHours;
   }
 }
