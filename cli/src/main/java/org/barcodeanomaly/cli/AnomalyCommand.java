@@ -1,6 +1,8 @@
 package org.barcodeanomaly.cli;
 
+import org.barcodeanomaly.evaluation.cli.EvaluateCommand;
 import org.barcodeanomaly.gateway.cli.ServeCommand;
+import org.barcodeanomaly.simulator.cli.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +17,8 @@ import picocli.CommandLine.Command;
         ScoreCommand.class,
         AnalyzeCommand.class,
         ServeCommand.class,
+        SimulateCommand.class,
+        EvaluateCommand.class,
     })
 public final class AnomalyCommand implements Runnable {
 
