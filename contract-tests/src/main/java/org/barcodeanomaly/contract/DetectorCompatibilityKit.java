@@ -431,7 +431,7 @@ public abstract class DetectorCompatibilityKit {
     }
   }
 
-  /** The sample (file {@code fileId}) plus a clone, a sale-then-scan, and a fake EPC trail. */
+  /** The sample (file {@code fileId}) plus a clone, a scan after the sale, and a fake EPC's trail (ids 201-210). */
   private List<ScanEvent> withAnomalies(long fileId) {
     List<ScanEvent> events = new ArrayList<>(KitTrails.sample(fileId));
     ScanEvent hubInbound = events.get(3);
@@ -440,10 +440,8 @@ public abstract class DetectorCompatibilityKit {
     ScanEvent sale = events.get(9);
     events.add(copy(sale, 101, sale.epcCode(), sale.locationId(), EventType.R_STOCK_OUTBOUND.dataName(),
         sale.eventTime().plus(Duration.ofDays(2))));
-    List<ScanEvent> fake = fake(KitTrails.sampleTrail(fileId));
-    for (int i = 0; i < fake.size(); i++) {
-      events.add(copy(fake.get(i), 200L + i, fake.get(i).epcCode(), fake.get(i).locationId(),
-          fake.get(i).eventType(), fake.get(i).eventTime()));
+    for (ScanEvent event : fake(KitTrails.sampleTrail(fileId))) {
+      events.add(withId(event, 200 + event.eventId()));
     }
     return events;
   }
@@ -452,8 +450,7 @@ public abstract class DetectorCompatibilityKit {
   private List<ScanEvent> mixedBatch() {
     List<ScanEvent> batch = new ArrayList<>(trails.everyRouteAtEveryPace(1).subList(0, 600));
     for (ScanEvent event : withAnomalies(1)) {
-      batch.add(copy(event, 10_000 + event.eventId(), event.epcCode(), event.locationId(),
-          event.eventType(), event.eventTime()));
+      batch.add(withId(event, 10_000 + event.eventId()));
     }
     return batch;
   }
@@ -528,6 +525,11 @@ public abstract class DetectorCompatibilityKit {
     String step = EventType.fromName(eventType) != null ? EventType.fromName(eventType).step().dataName()
         : event.businessStep();
     return new ScanEvent(eventId, event.fileId(), epc, locationId, step, eventType, time, null);
+  }
+
+  private static ScanEvent withId(ScanEvent event, long eventId) {
+    return new ScanEvent(eventId, event.fileId(), event.epcCode(), event.locationId(), event.businessStep(),
+        event.eventType(), event.eventTime(), event.manufactureTime());
   }
 
   private static float[] flatten(ScoreTable scores) {
