@@ -24,5 +24,8 @@ public final class LogSetup {
     console.setFormatter(new OneLineFormatter());
     console.setLevel(Level.ALL);
     root.addHandler(console);
+    // Vert.x registers its per-server gauges once per server instance; Micrometer warns about the
+    // duplicate registration it then ignores, which is expected here and says nothing to operators.
+    Logger.getLogger("io.micrometer.core.instrument.MeterRegistry").setLevel(Level.SEVERE);
   }
 }

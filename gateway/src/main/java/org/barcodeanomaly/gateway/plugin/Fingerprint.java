@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What a jar or a model directory looked like when last seen: names, sizes and modification
- * times. Two equal fingerprints mean "nothing changed"; the watcher acts on a change only once
+ * What a jar or a model directory looked like when last seen: names, sizes, modification times
+ * and file keys. Two equal fingerprints mean "nothing changed"; the watcher acts on a change only once
  * the same fingerprint has been seen twice in a row, so a file still being copied is not loaded
  * half-written.
  *
@@ -51,7 +51,11 @@ public record Fingerprint(String value) {
     return new Fingerprint(summary.toString());
   }
 
+  /**
+   * Size, modification time and file key (device and inode where the OS has them), so that a
+   * replacement moved into place is seen even with the same size within the same millisecond.
+   */
   private static String describe(Path file, BasicFileAttributes attributes) {
-    return ":" + attributes.size() + "@" + attributes.lastModifiedTime().toMillis();
+    return ":" + attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "#" + attributes.fileKey();
   }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.barcodeanomaly.api.detector.Detector;
+import org.barcodeanomaly.api.event.AnomalyType;
 
 /**
  * Builds real detector plugin jars during a test: a tiny detector compiled with the system Java
@@ -22,8 +23,9 @@ import org.barcodeanomaly.api.detector.Detector;
  * plugins exactly as in production without depending on the build order of the real plugins.
  *
  * <p>The detector reports {@code epcFake} (score 100) for every event whose EPC does not start
- * with {@code 001.}, nothing else, with thresholds of 50; its behaviour can be made slow,
- * failing, or wrong-shaped to exercise fallback and self-tests.
+ * with {@code 001.}, nothing else, with thresholds of 50; its behaviour can be made slow or
+ * failing on request ({@link #SLOW_EPC}, {@link #CRASHING_EPC}), wrong-shaped, dependent on a
+ * model file, or to report one more type on every event.
  */
 public final class TestPlugin {
 
@@ -32,6 +34,8 @@ public final class TestPlugin {
   private final String provider;
   private String version;
   private long delayMillis;
+  private String alsoFlags = "";
+  private boolean versionFromModel;
   private boolean failsToScore;
   private boolean wrongShape;
   private boolean refusesToStart;
@@ -52,7 +56,10 @@ public final class TestPlugin {
     return this;
   }
 
-  /** Makes each scoring call sleep this long. */
+  /** The EPC code that makes a detector built with {@link #delayMillis} slow. */
+  public static final String SLOW_EPC = "slow.me";
+
+  /** Makes scoring sleep this long on any batch holding an event with EPC {@link #SLOW_EPC}. */
   public TestPlugin delayMillis(long delayMillis) {
     this.delayMillis = delayMillis;
     return this;
@@ -70,6 +77,21 @@ public final class TestPlugin {
   /** Makes scoring return a table one row short: the self-test must refuse it. */
   public TestPlugin wrongShape() {
     this.wrongShape = true;
+    return this;
+  }
+
+  /** Makes the detector also report {@code type} (score 100) on every event. */
+  public TestPlugin alsoFlags(AnomalyType type) {
+    this.alsoFlags = type.name();
+    return this;
+  }
+
+  /**
+   * Makes the detector's version the content of {@code <modelDir>/version.txt}; without that
+   * file the provider refuses to create it, as a detector without its model does.
+   */
+  public TestPlugin versionFromModel() {
+    this.versionFromModel = true;
     return this;
   }
 
@@ -109,11 +131,13 @@ public final class TestPlugin {
         import org.barcodeanomaly.api.detector.*;
         import org.barcodeanomaly.api.event.*;
         public final class TestDetector implements Detector {
+          private final String version;
+          public TestDetector(String version) { this.version = version; }
           public String name() { return "%s"; }
-          public String version() { return "%s"; }
+          public String version() { return version; }
           public Thresholds thresholds() { return Thresholds.uniform(50); }
           public ScoreTable score(List<ScanEvent> events) {
-            if (%d > 0) {
+            if (events.stream().anyMatch(e -> e.epcCode().equals("%s"))) {
               try { Thread.sleep(%d); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
             }
             if (%b && events.stream().anyMatch(e -> e.epcCode().equals("%s"))) {
@@ -122,25 +146,35 @@ public final class TestPlugin {
             ScoreTable table = new ScoreTable(%b && !events.isEmpty() ? events.size() - 1 : events.size());
             for (int i = 0; i < table.size(); i++) {
               if (!events.get(i).epcCode().startsWith("001.")) { table.set(i, AnomalyType.EPC_FAKE, 100); }
+              if (!"%s".isEmpty()) { table.set(i, AnomalyType.valueOf("%s"), 100); }
             }
             return table;
           }
         }
-        """.formatted(pkg, provider, version, delayMillis, delayMillis, failsToScore, CRASHING_EPC, wrongShape);
+        """.formatted(pkg, provider, SLOW_EPC, delayMillis, failsToScore, CRASHING_EPC, wrongShape,
+            alsoFlags, alsoFlags);
   }
 
   private String providerSource(String pkg) {
     return """
         package %s;
+        import java.nio.file.*;
         import org.barcodeanomaly.api.detector.*;
         public final class TestProvider implements DetectorProvider {
           public String name() { return "%s"; }
           public Detector create(DetectorOptions options) throws DetectorUnavailableException {
-            if (%b) { throw new DetectorUnavailableException("no model in " + options.modelDir(name())); }
-            return new TestDetector();
+            Path model = options.modelDir(name()).resolve("version.txt");
+            if (%b || (%b && !Files.isRegularFile(model))) {
+              throw new DetectorUnavailableException("no model in " + options.modelDir(name()));
+            }
+            try {
+              return new TestDetector(%b ? Files.readString(model).trim() : "%s");
+            } catch (java.io.IOException e) {
+              throw new DetectorUnavailableException("unreadable model " + model, e);
+            }
           }
         }
-        """.formatted(pkg, provider, refusesToStart);
+        """.formatted(pkg, provider, refusesToStart, versionFromModel, versionFromModel, version);
   }
 
   private static void compile(Path classes, Path... sources) {
