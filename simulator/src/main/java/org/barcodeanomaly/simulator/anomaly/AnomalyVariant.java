@@ -56,7 +56,8 @@ public enum AnomalyVariant {
   ORDER_OUTBOUND_WITHOUT_INBOUND("order-outbound-without-inbound", AnomalyType.EVT_ORDER_ERR,
       "the inbound at a location is missing; its outbound stands alone"),
   ORDER_SCAN_AFTER_SALE("order-scan-after-sale", AnomalyType.EVT_ORDER_ERR,
-      "an R_Stock_Outbound or a second POS_Sell at the same retailer 1 h to 14 days after POS_Sell"),
+      "an R_Stock_Outbound or a second POS_Sell at the same retailer 1 h to 14 days after POS_Sell "
+          + "(an icn or kum item still on the shelf is first sold as usual)"),
   ORDER_TYPE_STEP_MISMATCH("order-type-step-mismatch", AnomalyType.EVT_ORDER_ERR,
       "an outbound keeps its location's business step but carries another tier's outbound type"),
 

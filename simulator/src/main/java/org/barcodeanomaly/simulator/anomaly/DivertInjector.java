@@ -8,6 +8,7 @@ import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.Route;
 import org.barcodeanomaly.api.network.Tier;
+import org.barcodeanomaly.simulator.chain.SupplyChainCalibration;
 import org.barcodeanomaly.simulator.trail.TierEvents;
 import org.barcodeanomaly.simulator.trail.Trail;
 
@@ -63,13 +64,13 @@ final class DivertInjector implements VariantInjector {
     if (variant == AnomalyVariant.LOC_UNKNOWN_LOCATION) {
       int unknown = FIRST_UNKNOWN_ID + random.nextInt(UNKNOWN_IDS);
       Tier expected = Tier.values()[Math.min(from.tier().level() + 1, Tier.RETAILER.level())];
-      long arrival = trail.time(departure) + (60 + random.nextInt(540)) * 60L;
+      long arrival = SupplyChainCalibration.onMinuteGrid(trail.time(departure) + (60 + random.nextInt(540)) * 60L);
       trail.add(unknown, TierEvents.inbound(expected), arrival);
       trail.label(departure + 1, AnomalyType.LOC_ERR);
       return;
     }
     Location to = context.network.location(site.target());
-    long arrival = trail.time(departure) + context.tripSeconds(from, to, random);
+    long arrival = SupplyChainCalibration.onMinuteGrid(trail.time(departure) + context.tripSeconds(from, to, random));
     trail.add(to.id(), TierEvents.inbound(to.tier()), arrival);
     trail.label(departure + 1, AnomalyType.LOC_ERR);
     context.continuation.continueFrom(trail, Math.max(originalSize, departure + 2), random);

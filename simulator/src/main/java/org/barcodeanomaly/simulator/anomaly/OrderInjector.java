@@ -7,6 +7,7 @@ import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.Route;
+import org.barcodeanomaly.api.network.Tier;
 import org.barcodeanomaly.simulator.chain.SupplyChainCalibration;
 import org.barcodeanomaly.simulator.trail.Trail;
 
@@ -74,6 +75,7 @@ final class OrderInjector implements VariantInjector {
         trail.label(i, AnomalyType.EVT_ORDER_ERR);
         return;
       case ORDER_SCAN_AFTER_SALE: {
+        i = completeSale(trail, i, random);
         long room = Math.min(AFTER_SALE_MAX, SupplyChainCalibration.WINDOW_END - trail.time(i));
         EventType type = random.nextBoolean() ? EventType.R_STOCK_OUTBOUND : EventType.POS_SELL;
         trail.insert(i + 1, trail.location(i), type.step(), type, trail.time(i) + InjectionContext.minutesBetween(AFTER_SALE_MIN, room, random));
@@ -96,11 +98,60 @@ final class OrderInjector implements VariantInjector {
       case ORDER_OUTBOUND_WITHOUT_INBOUND:
         return isVisit(trail, i);
       case ORDER_SCAN_AFTER_SALE:
-        return trail.type(i) == EventType.POS_SELL
-            && trail.time(i) + AFTER_SALE_MIN <= SupplyChainCalibration.WINDOW_END;
+        return i == trail.size() - 1 && sells(trail, i)
+            && trail.time(i) + timeToSale(trail.type(i)) + AFTER_SALE_MIN <= SupplyChainCalibration.WINDOW_END;
       default:
         return false;
     }
+  }
+
+  /**
+   * Whether the item at the end of the trail sits at a retailer of a factory whose goods are sold
+   * (icn, kum), so a sale can end its trail.
+   */
+  private boolean sells(Trail trail, int i) {
+    EventType type = trail.type(i);
+    boolean atRetailer = type == EventType.R_STOCK_INBOUND || type == EventType.R_STOCK_OUTBOUND
+        || type == EventType.POS_SELL;
+    return atRetailer && context.tier(trail, i) == Tier.RETAILER
+        && SupplyChainCalibration.saleThrough(trail.identity().factory().site()) > 0;
+  }
+
+  /** Shortest time from an event of {@code type} at a retailer to the item's sale. */
+  private static long timeToSale(EventType type) {
+    long shelf = SupplyChainCalibration.SHELF_DWELL.minMinutes() * MINUTE;
+    long sale = SupplyChainCalibration.SALE_DWELL.minMinutes() * MINUTE;
+    switch (type) {
+      case R_STOCK_INBOUND: return shelf + sale;
+      case R_STOCK_OUTBOUND: return sale;
+      default: return 0;
+    }
+  }
+
+  /**
+   * Completes the retail end of a trail that stops before its sale: the outbound and the sale an
+   * ordinary sold item has, with dwells cut short where the window demands, leaving room for the
+   * scan after the sale. Returns the index of the sale.
+   */
+  private static int completeSale(Trail trail, int last, SplittableRandom random) {
+    int location = trail.location(last);
+    if (trail.type(last) == EventType.R_STOCK_INBOUND) {
+      trail.add(location, EventType.R_STOCK_OUTBOUND, fittedDwell(trail.lastTime(),
+          SupplyChainCalibration.SHELF_DWELL, timeToSale(EventType.R_STOCK_OUTBOUND) + AFTER_SALE_MIN, random));
+    }
+    if (trail.type(trail.size() - 1) == EventType.R_STOCK_OUTBOUND) {
+      trail.add(location, EventType.POS_SELL, fittedDwell(trail.lastTime(),
+          SupplyChainCalibration.SALE_DWELL, AFTER_SALE_MIN, random));
+    }
+    return trail.size() - 1;
+  }
+
+  /** {@code from} plus a dwell of {@code range}, shortened to leave {@code reserve} before the window ends. */
+  private static long fittedDwell(long from, SupplyChainCalibration.Range range, long reserve,
+      SplittableRandom random) {
+    long latest = SupplyChainCalibration.WINDOW_END - reserve;
+    long longest = Math.min(range.maxMinutes() * MINUTE, latest - from);
+    return from + InjectionContext.minutesBetween(range.minMinutes() * MINUTE, longest, random);
   }
 
   private boolean isInbound(Trail trail, int i) {

@@ -86,6 +86,14 @@ public final class SupplyChainCalibration {
     }
   }
 
+  /**
+   * The first whole minute of the window at or after {@code second}: every scan after the
+   * aggregation sits on one in the production data (they all end in :38).
+   */
+  public static long onMinuteGrid(long second) {
+    return WINDOW_START + Math.floorDiv(second - WINDOW_START + 59, 60) * 60;
+  }
+
   /** Seconds of a zone-less data time, read as if it were UTC. */
   public static long toSeconds(LocalDateTime time) {
     return time.toEpochSecond(ZoneOffset.UTC);

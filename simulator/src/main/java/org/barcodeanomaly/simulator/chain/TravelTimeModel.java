@@ -24,14 +24,15 @@ import org.barcodeanomaly.api.network.RouteStats;
  * min and max on every retail route of one wholesaler for that reason.
  *
  * <p>A move the table never saw (anomalies only) takes {@link #plausibleMinutes}: at least an hour
- * and at least the distance at 70 km/h, plus up to nine hours, so it never looks like a jump.
+ * and at least the distance at 70 km/h, at most ten hours, so it never looks like a jump nor like
+ * two legs.
  * Immutable and thread-safe.
  */
 public final class TravelTimeModel {
 
   /** Speed that bounds a plausible trip from below, km/h. */
   public static final double PLAUSIBLE_SPEED_KMH = 70.0;
-  private static final int PLAUSIBLE_SPREAD_MINUTES = 540;
+  private static final int PLAUSIBLE_LONGEST_MINUTES = 600;
   private static final int QUANTILE_STEPS = 1024;
 
   private final Map<Long, Sampler> routes = new HashMap<>();
@@ -88,10 +89,13 @@ public final class TravelTimeModel {
     return sampler.sample(random);
   }
 
-  /** A believable trip time for a move the network never observed: never a jump. */
+  /**
+   * A believable trip time for a move the network never observed: never a jump, and like every
+   * observed route at most ten hours (unless the distance alone needs more).
+   */
   public int plausibleMinutes(Location from, Location to, SplittableRandom random) {
     int lower = plausibleLowerBound(from, to);
-    return lower + random.nextInt(PLAUSIBLE_SPREAD_MINUTES + 1);
+    return lower + random.nextInt(Math.max(0, PLAUSIBLE_LONGEST_MINUTES - lower) + 1);
   }
 
   /** The shortest trip {@link #plausibleMinutes} can return for this pair. */

@@ -63,11 +63,9 @@ public final class LotPlanner {
   }
 
   private static long wmsInbound(long aggregation, SplittableRandom random) {
-    long start = SupplyChainCalibration.WINDOW_START;
-    long minutesAfterStart = Math.floorDiv(aggregation - start + 59, 60);
     int delay = SupplyChainCalibration.WMS_INBOUND_DELAY_MIN_MINUTES + random.nextInt(
         SupplyChainCalibration.WMS_INBOUND_DELAY_MAX_MINUTES
             - SupplyChainCalibration.WMS_INBOUND_DELAY_MIN_MINUTES + 1);
-    return start + (minutesAfterStart + delay) * 60;
+    return SupplyChainCalibration.onMinuteGrid(aggregation) + delay * 60L;
   }
 }

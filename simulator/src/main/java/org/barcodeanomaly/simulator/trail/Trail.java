@@ -34,6 +34,20 @@ public final class Trail {
     this.size = 0;
   }
 
+  /** An independent copy of this trail, events, labels and all. */
+  public Trail copy() {
+    Trail copy = new Trail();
+    copy.reset(epcCode, identity);
+    copy.size = size;
+    copy.locations = Arrays.copyOf(locations, locations.length);
+    copy.steps = Arrays.copyOf(steps, steps.length);
+    copy.types = Arrays.copyOf(types, types.length);
+    copy.times = Arrays.copyOf(times, times.length);
+    copy.labels = Arrays.copyOf(labels, labels.length);
+    copy.late = Arrays.copyOf(late, late.length);
+    return copy;
+  }
+
   /** The EPC as written to the file; an injected fake replaces it. */
   public String epcCode() {
     return epcCode;
