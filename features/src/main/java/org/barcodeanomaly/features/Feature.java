@@ -11,9 +11,12 @@ package org.barcodeanomaly.features;
  * in {@code [min(), max()]}: extreme inputs are clipped, absent quantities take a documented
  * neutral value. {@code features/README.md} holds the same table with each feature's meaning.
  *
- * <p>"Previous event" means the latest event of the trail with an earlier {@code event_time}
- * (events in the same second are not each other's predecessor: a second has no order). A
- * "move" is an event whose location differs from its previous event's.
+ * <p>"Previous event" means the event of the trail's previous second that the trail continues
+ * from (events in the same second are not each other's predecessor: a second has no order; when
+ * that second saw several locations, the one the next event's location is reached from). A
+ * "move" is an event whose location differs from its previous event's. Members of a second seen
+ * at several locations (a clone group) take the normal values of the move and rank features:
+ * no move within a second can be judged.
  */
 public enum Feature {
   // --- temporal ---
@@ -53,8 +56,12 @@ public enum Feature {
       "ln(1 + km / hours of the move), the gap floored at one second; 0 when not a move"),
   TRAVEL_Z("travelZ", Group.SPATIAL, -5, 5,
       "(gap − route mean) / route std for a move along an observed route; 0 otherwise"),
-  LOG_MIN_TRAVEL_RATIO("logMinTravelRatio", Group.SPATIAL, -8, 4,
-      "ln(gap / fastest observed trip) for a move along an observed route; 0 otherwise"),
+  LOG_MIN_TRAVEL_RATIO("logMinTravelRatio", Group.SPATIAL, -8, 0,
+      "ln(gap / fastest observed trip) for a move along an observed route faster than that trip; "
+          + "0 otherwise (slower is a delay, not a jump)"),
+  ARRIVAL_BEFORE_DEPARTURE("arrivalBeforeDeparture", Group.SPATIAL, 0, 1,
+      "1 for a move followed by a scan further up the chain: the departure it came from was "
+          + "time-stamped after it (looks ahead)"),
   STEP_TIER_MISMATCH("stepTierMismatch", Group.SPATIAL, 0, 1,
       "1 when business_step is unknown or belongs to another tier than the location's"),
 
@@ -88,6 +95,8 @@ public enum Feature {
       "1 when the journey rank is below the highest rank already seen on the trail"),
   TYPE_STEP_MISMATCH("typeStepMismatch", Group.ORDER, 0, 1,
       "1 when event_type is unknown or does not belong to business_step"),
+  TYPE_TIER_MISMATCH("typeTierMismatch", Group.ORDER, 0, 1,
+      "1 when a known event_type belongs to another tier than its known location's"),
   REPEATED_INBOUND("repeatedInbound", Group.ORDER, 0, 5,
       "inbounds already seen in this visit of the location (a second inbound = 1), "
           + "whether or not an outbound came between"),

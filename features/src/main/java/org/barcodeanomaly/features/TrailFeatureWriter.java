@@ -66,12 +66,53 @@ final class TrailFeatureWriter {
       }
       group.analyse(trails, groupStart, groupEnd);
       int next = groupEnd < end ? groupEnd : -1;
+      int continuation = continuation(groupStart, groupEnd, next);
       for (int p = groupStart; p < groupEnd; p++) {
-        writeEvent(p, previous, next);
+        if (p != continuation) {
+          writeEvent(p, previous, next);
+        }
       }
-      previous = groupEnd - 1;
+      // The trail goes on from the continuation: it is written last, so the history the next
+      // events see ends at its location, and it is their previous event.
+      writeEvent(continuation, previous, next);
+      previous = continuation;
       groupStart = groupEnd;
     }
+  }
+
+  /**
+   * The member of a same-second group that the trail continues from: the one at the next event's
+   * location, else the one with the best route to it, else the last. In a clone group only one
+   * member can be where the item really was; judging the next move from a clone would make every
+   * later event look misplaced.
+   */
+  private int continuation(int groupStart, int groupEnd, int next) {
+    if (groupEnd - groupStart == 1 || next < 0) {
+      return groupEnd - 1;
+    }
+    int nextLocation = trails.eventAt(next).locationId();
+    int best = groupEnd - 1;
+    int bestRank = Integer.MAX_VALUE;
+    for (int p = groupEnd - 1; p >= groupStart; p--) {
+      int rank = continuationRank(trails.eventAt(p).locationId(), nextLocation);
+      if (rank < bestRank) {
+        best = p;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+
+  /** 0: the same location; 1: a known route; 2: a plausible one; 3: anything else. */
+  private int continuationRank(int from, int to) {
+    if (from == to) {
+      return 0;
+    }
+    Route route = network.route(from, to);
+    if (route == null) {
+      return 3;
+    }
+    return route.kind() == Route.Kind.KNOWN ? 1 : route.kind() == Route.Kind.PLAUSIBLE ? 2 : 3;
   }
 
   /** Collects the location ids of the trail's factory-tier scans into {@link #factoryIds}. */
@@ -101,9 +142,17 @@ final class TrailFeatureWriter {
       out.copyRow(firstRead - out.firstPosition(), row);
     } else {
       ScanEvent event = trails.eventAt(p);
+      // A second has no order: within a group seen at several locations no move can be judged,
+      // so its members keep the normal "no move, next rank" values; the clone itself is what
+      // sameSecondOtherLocations reports.
+      boolean clone = group.otherLocations(p) > 0;
       writeTemporal(p, previous, row);
-      writeSpatial(event, p, previous, row);
-      writeOrder(event, previous, next, row);
+      writeSpatial(event, p, clone ? -1 : previous, clone ? -1 : next, row);
+      writeOrder(event, clone ? -1 : previous, clone ? -1 : next, row);
+      if (clone) {
+        out.set(row, Feature.RANK_DELTA, 1);
+      }
+      writeTypeTier(event, row);
       int hour = (int) (Math.floorMod(trails.secondAt(p), SECONDS_PER_DAY) / 3600);
       visits.observe(event.locationId(), vocabulary.type(event.eventType()), hour, out, row);
       epc.write(out, row);
@@ -129,7 +178,7 @@ final class TrailFeatureWriter {
     out.set(row, Feature.LOG_HOURS_SINCE_FIRST, Math.log1p(hoursBetween(start, p)));
   }
 
-  private void writeSpatial(ScanEvent event, int p, int previous, int row) {
+  private void writeSpatial(ScanEvent event, int p, int previous, int next, int row) {
     Location location = network.location(event.locationId());
     out.set(row, Feature.LOCATION_KNOWN, location != null ? 1 : 0);
     out.set(row, Feature.TIER, location != null ? location.tier().level() : -1);
@@ -148,7 +197,17 @@ final class TrailFeatureWriter {
       out.set(row, Feature.LOCATION_CHANGED, 1);
       out.set(row, Feature.REVISIT, visits.visited(event.locationId()) ? 1 : 0);
       writeMove(network.route(fromId, event.locationId()), hoursBetween(previous, p), out, row);
+      out.set(row, Feature.ARRIVAL_BEFORE_DEPARTURE, nextGoesUp(location, next) ? 1 : 0);
     }
+  }
+
+  /** Whether the event at position {@code next} (−1: none) is at a higher tier than {@code here}. */
+  private boolean nextGoesUp(Location here, int next) {
+    if (here == null || next < 0) {
+      return false;
+    }
+    Location after = network.location(trails.eventAt(next).locationId());
+    return after != null && after.tier().level() < here.tier().level();
   }
 
   /** Hours from the event at position {@code from} to the one at {@code to}; 0 when from is −1. */
@@ -167,8 +226,8 @@ final class TrailFeatureWriter {
     RouteStats stats = route.stats();
     if (stats != null && stats.observed()) {
       out.set(row, Feature.TRAVEL_Z, (hours - stats.meanHours()) / Math.max(stats.stdHours(), 1e-6));
-      out.set(row, Feature.LOG_MIN_TRAVEL_RATIO,
-          Math.log(Math.max(hours, MIN_MOVE_HOURS) / Math.max(stats.minHours(), MIN_MOVE_HOURS)));
+      out.set(row, Feature.LOG_MIN_TRAVEL_RATIO, Math.min(0,
+          Math.log(Math.max(hours, MIN_MOVE_HOURS) / Math.max(stats.minHours(), MIN_MOVE_HOURS))));
     }
   }
 
@@ -192,6 +251,13 @@ final class TrailFeatureWriter {
     out.set(row, Feature.NEXT_RANK_DELTA, next < 0 ? 1 : rankAt(next) - rank);
     out.set(row, Feature.TYPE_STEP_MISMATCH,
         type == null || !type.belongsTo(event.businessStep()) ? 1 : 0);
+  }
+
+  private void writeTypeTier(ScanEvent event, int row) {
+    EventType type = vocabulary.type(event.eventType());
+    Location location = network.location(event.locationId());
+    out.set(row, Feature.TYPE_TIER_MISMATCH,
+        type != null && location != null && type.tier() != location.tier() ? 1 : 0);
   }
 
   private int rankAt(int position) {

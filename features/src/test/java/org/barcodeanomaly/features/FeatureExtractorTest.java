@@ -49,6 +49,7 @@ class FeatureExtractorTest {
         assertThat(value(matrix, i, Feature.NEXT_RANK_DELTA)).isEqualTo(1f);
         assertThat(value(matrix, i, Feature.JOURNEY_RANK)).isEqualTo(i);
         for (Feature zero : new Feature[] {Feature.RANK_REGRESS, Feature.TYPE_STEP_MISMATCH,
+            Feature.TYPE_TIER_MISMATCH,
             Feature.STEP_TIER_MISMATCH, Feature.REPEATED_INBOUND, Feature.OUTBOUND_WITHOUT_INBOUND,
             Feature.AFTER_SALE, Feature.REVISIT, Feature.SAME_SECOND_OTHER_LOCATIONS,
             Feature.SAME_SECOND_REPEATS, Feature.EPC_MANUFACTURE_LEAD,
@@ -88,8 +89,8 @@ class FeatureExtractorTest {
 
       assertThat(value(matrix, 3, Feature.TRAVEL_Z))
           .isCloseTo((float) ((5 - stats.meanHours()) / stats.stdHours()), EXACT);
-      assertThat(value(matrix, 3, Feature.LOG_MIN_TRAVEL_RATIO))
-          .isCloseTo((float) Math.log(5 / stats.minHours()), EXACT);
+      assertThat(value(matrix, 3, Feature.LOG_MIN_TRAVEL_RATIO)).as("slower than the fastest trip").isZero();
+      assertThat(value(matrix, 3, Feature.ARRIVAL_BEFORE_DEPARTURE)).isZero();
       assertThat(value(matrix, 3, Feature.LOG_SPEED_KMH)).isCloseTo((float) Math.log1p(km / 5), EXACT);
       assertThat(value(matrix, 3, Feature.LOG_DISTANCE_KM)).isCloseTo((float) Math.log1p(km), EXACT);
     }
@@ -199,6 +200,17 @@ class FeatureExtractorTest {
           .isCloseTo((float) Math.log((1.0 / 60) / stats.minHours()), EXACT);
       assertThat(value(matrix, 1, Feature.TRAVEL_Z)).isEqualTo(-2.3434f, within(1e-3f));
     }
+
+    @Test
+    @DisplayName("an arrival time-stamped before its departure is followed by a scan up the chain")
+    void arrivalBeforeDeparture() {
+      FeatureMatrix matrix = EXTRACTOR.extract(new TrailBuilder()
+          .at(0, 5, EventType.WMS_INBOUND).at(30, 13, EventType.HUB_INBOUND)
+          .at(31, 5, EventType.WMS_OUTBOUND).events());
+
+      assertThat(value(matrix, 1, Feature.ARRIVAL_BEFORE_DEPARTURE)).isEqualTo(1f);
+      assertThat(value(matrix, 2, Feature.ARRIVAL_BEFORE_DEPARTURE)).as("a move up, not followed by one").isZero();
+    }
   }
 
   @Nested
@@ -252,6 +264,8 @@ class FeatureExtractorTest {
 
       assertThat(value(matrix, 0, Feature.TYPE_STEP_MISMATCH)).isEqualTo(1f);
       assertThat(value(matrix, 0, Feature.STEP_TIER_MISMATCH)).isZero();
+      assertThat(value(matrix, 0, Feature.TYPE_TIER_MISMATCH)).isEqualTo(1f);
+      assertThat(value(matrix, 2, Feature.TYPE_TIER_MISMATCH)).isZero();
       assertThat(value(matrix, 1, Feature.STEP_TIER_MISMATCH)).isEqualTo(1f);
       assertThat(value(matrix, 1, Feature.TYPE_STEP_MISMATCH)).isEqualTo(1f);
       assertThat(value(matrix, 2, Feature.EVENT_TYPE_KNOWN)).isZero();
@@ -265,6 +279,7 @@ class FeatureExtractorTest {
           .at(0, 13, EventType.WMS_INBOUND).events());
 
       assertThat(value(matrix, 0, Feature.STEP_TIER_MISMATCH)).isEqualTo(1f);
+      assertThat(value(matrix, 0, Feature.TYPE_TIER_MISMATCH)).isEqualTo(1f);
     }
   }
 
@@ -282,9 +297,26 @@ class FeatureExtractorTest {
       assertThat(value(matrix, 1, Feature.SAME_SECOND_OTHER_LOCATIONS)).isEqualTo(1f);
       assertThat(value(matrix, 2, Feature.SAME_SECOND_OTHER_LOCATIONS)).isEqualTo(1f);
       assertThat(value(matrix, 0, Feature.SAME_SECOND_OTHER_LOCATIONS)).isZero();
-      // Both are measured from the warehouse, not from each other.
+      // Both are timed from the warehouse, not from each other, and neither is judged as a move.
       assertThat(value(matrix, 2, Feature.LOG_GAP_HOURS)).isCloseTo((float) Math.log1p(5), EXACT);
-      assertThat(value(matrix, 2, Feature.ROUTE_KNOWN)).isEqualTo(1f);
+      for (int clone : new int[] {1, 2}) {
+        assertThat(value(matrix, clone, Feature.LOCATION_CHANGED)).isZero();
+        assertThat(value(matrix, clone, Feature.ROUTE_KNOWN)).isZero();
+        assertThat(value(matrix, clone, Feature.RANK_DELTA)).isEqualTo(1f);
+      }
+    }
+
+    @Test
+    @DisplayName("the trail goes on from the clone-group member at the next event's location")
+    void trailContinuesFromTheMemberWhereItGoesOn() {
+      FeatureMatrix matrix = EXTRACTOR.extract(new TrailBuilder()
+          .at(0, 5, EventType.WMS_OUTBOUND).at(5, 17, EventType.HUB_INBOUND)
+          .at(5, 13, EventType.HUB_INBOUND).at(50, 17, EventType.HUB_OUTBOUND).events());
+
+      assertThat(value(matrix, 3, Feature.LOCATION_CHANGED)).isZero();
+      assertThat(value(matrix, 3, Feature.OUTBOUND_WITHOUT_INBOUND)).isZero();
+      assertThat(value(matrix, 3, Feature.RANK_DELTA)).isEqualTo(1f);
+      assertThat(value(matrix, 3, Feature.LOG_GAP_HOURS)).isCloseTo((float) Math.log1p(45), EXACT);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.barcodeanomaly.svm.model;
 
 /**
- * Turns a normalised decision value into a 0–100 score: {@code 100 · P(anomalous | d)} with
+ * Turns a log decision ratio into a 0–100 score: {@code 100 · P(anomalous | d)} with
  * {@code P = 1 / (1 + exp(a·d + b))}, Platt's sigmoid fitted on validation events whose ground
  * truth is known.
  *
@@ -27,7 +27,7 @@ public record PlattCalibration(double a, double b) {
     }
   }
 
-  /** Probability that an event with normalised decision value {@code d} is anomalous. */
+  /** Probability that an event with log decision ratio {@code d} is anomalous. */
   public double probability(double d) {
     double f = a * d + b;
     return f >= 0 ? Math.exp(-f) / (1 + Math.exp(-f)) : 1 / (1 + Math.exp(f));
@@ -43,7 +43,7 @@ public record PlattCalibration(double a, double b) {
    * Platt's smoothed targets (Lin, Lin and Weng, 2007), which stay finite even when the two
    * classes are perfectly separated.
    *
-   * @param decisions normalised decision values
+   * @param decisions log decision ratios
    * @param anomalous ground truth of each value
    * @throws IllegalArgumentException when the arrays differ in length or are empty
    */

@@ -26,8 +26,9 @@ public final class RbfDecisionFunction {
   private final double gamma;
   private final double rho;
   private final double[] coefficients;
+  private final double[] logCoefficients;
   private final double[] supportVectors;
-  private final double coefficientSum;
+  private final double logRho;
 
   private RbfDecisionFunction(int dimensions, double gamma, double rho, double[] coefficients,
       double[] supportVectors) {
@@ -36,11 +37,11 @@ public final class RbfDecisionFunction {
     this.rho = rho;
     this.coefficients = coefficients;
     this.supportVectors = supportVectors;
-    double sum = 0;
-    for (double c : coefficients) {
-      sum += c;
+    this.logCoefficients = new double[coefficients.length];
+    for (int i = 0; i < coefficients.length; i++) {
+      logCoefficients[i] = Math.log(coefficients[i]);
     }
-    this.coefficientSum = sum;
+    this.logRho = Math.log(rho);
   }
 
   /**
@@ -106,12 +107,32 @@ public final class RbfDecisionFunction {
   }
 
   /**
-   * The decision value divided by Σαᵢ (= ν · training size in libsvm's one-class
-   * formulation): the raw value grows with the training set, this one does not, so calibration
-   * and thresholds survive a retraining on more data.
+   * {@code ln(Σ αᵢ·K(x, svᵢ) / ρ)}: the same ordering as {@link #decision} (it is
+   * {@code ln(1 + f(x)/ρ)}), 0 on the SVM's boundary and negative outside, but free of two flaws
+   * of the raw value. The raw value's scale grows with the training set (Σαᵢ = ν · size in
+   * libsvm's one-class formulation); a ratio does not. And far outside the normal region every
+   * kernel term underflows, so the raw value is exactly −ρ for all distant events and cannot rank
+   * them; computed in the log domain (log-sum-exp) it keeps falling with the distance, about
+   * {@code −γ·‖x − nearest sv‖²}.
    */
-  public double normalizedDecision(double[] x) {
-    return decision(x) / coefficientSum;
+  public double logRatio(double[] x) {
+    double max = Double.NEGATIVE_INFINITY;
+    double sum = 0;
+    for (int i = 0, offset = 0; i < coefficients.length; i++, offset += dimensions) {
+      double distance = 0;
+      for (int k = 0; k < dimensions; k++) {
+        double d = x[k] - supportVectors[offset + k];
+        distance += d * d;
+      }
+      double exponent = logCoefficients[i] - gamma * distance;
+      if (exponent <= max) {
+        sum += Math.exp(exponent - max);
+      } else {
+        sum = sum * Math.exp(max - exponent) + 1;
+        max = exponent;
+      }
+    }
+    return max + Math.log(sum) - logRho;
   }
 
   /** Number of support vectors: the cost of one evaluation. */

@@ -89,15 +89,15 @@ public final class TypeModel {
     return threshold;
   }
 
-  /** Normalised decision value of an unscaled feature vector; {@code values} is scaled in place. */
-  public double normalizedDecision(double[] values) {
+  /** Log decision ratio of an unscaled feature vector; {@code values} is scaled in place. */
+  public double logRatio(double[] values) {
     scaler.scaleInPlace(values);
-    return decision.normalizedDecision(values);
+    return decision.logRatio(values);
   }
 
   /** Score 0–100 of an unscaled feature vector; {@code values} is scaled in place. */
   public double score(double[] values) {
-    return calibration.score(normalizedDecision(values));
+    return calibration.score(logRatio(values));
   }
 
   @Override

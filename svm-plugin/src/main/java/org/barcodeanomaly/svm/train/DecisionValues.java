@@ -6,7 +6,7 @@ import org.barcodeanomaly.svm.model.FeatureScaler;
 import org.barcodeanomaly.svm.model.RbfDecisionFunction;
 import org.barcodeanomaly.svm.model.ScoreMemo;
 
-/** Normalised decision values of chosen rows, each distinct feature vector evaluated once. */
+/** Log decision ratios of chosen rows, each distinct feature vector evaluated once. */
 final class DecisionValues {
 
   private DecisionValues() {
@@ -27,7 +27,7 @@ final class DecisionValues {
       }
       System.arraycopy(values, 0, scaled, 0, values.length);
       scaler.scaleInPlace(scaled);
-      decisions[i] = decision.normalizedDecision(scaled);
+      decisions[i] = decision.logRatio(scaled);
       memo.store(slot, values, decisions[i]);
     }
     return decisions;

@@ -165,7 +165,7 @@ public final class SvmTrainer {
       int normalTrainEvents, int validationEvents) {
     Instant now = Instant.now();
     String hex = description.sha256().substring(description.sha256().indexOf(':') + 1);
-    String version = "svm-" + DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC).format(now)
+    String version = "svm-" + DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(now)
         + "-" + hex.substring(0, Math.min(8, hex.length()));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("labelSource", "simulator ground truth (labels.csv); never detector output");
@@ -179,7 +179,7 @@ public final class SvmTrainer {
     details.put("nuGrid", Arrays.toString(options.getNuGrid()));
     details.put("gammaFactors", Arrays.toString(options.getGammaFactors()) + " / number of features");
     details.put("selection", "best validation ROC AUC, then AP, then fewer support vectors");
-    details.put("calibration", "Platt sigmoid on validation decision values / sum of alphas");
+    details.put("calibration", "Platt sigmoid on validation log decision ratios ln(sum alpha K / rho)");
     details.put("threshold", "best F1 on validation (ties: higher threshold), at least " + MIN_THRESHOLD);
     details.put("javaVersion", System.getProperty("java.version"));
     return new SvmProvenance(version, now, options.getSeed(), description.sha256(),

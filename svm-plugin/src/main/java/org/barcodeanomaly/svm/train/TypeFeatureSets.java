@@ -30,11 +30,10 @@ public final class TypeFeatureSets {
         Feature.STEP_TIER_MISMATCH, Feature.LOG_GAP_HOURS, Feature.RANK_DELTA});
     DEFAULTS.put(AnomalyType.EVT_ORDER_ERR, new Feature[] {
         Feature.EVENT_TYPE_KNOWN, Feature.RANK_DELTA, Feature.RANK_REGRESS,
-        Feature.TYPE_STEP_MISMATCH, Feature.REPEATED_INBOUND, Feature.OUTBOUND_WITHOUT_INBOUND,
+        Feature.TYPE_STEP_MISMATCH, Feature.TYPE_TIER_MISMATCH, Feature.REPEATED_INBOUND, Feature.OUTBOUND_WITHOUT_INBOUND,
         Feature.AFTER_SALE, Feature.LOCATION_CHANGED});
     DEFAULTS.put(AnomalyType.JUMP, new Feature[] {
-        Feature.LOCATION_CHANGED, Feature.TRAVEL_Z, Feature.LOG_MIN_TRAVEL_RATIO,
-        Feature.LOG_SPEED_KMH, Feature.NEXT_RANK_DELTA});
+        Feature.LOCATION_CHANGED, Feature.LOG_MIN_TRAVEL_RATIO, Feature.ARRIVAL_BEFORE_DEPARTURE});
   }
 
   private TypeFeatureSets() {
