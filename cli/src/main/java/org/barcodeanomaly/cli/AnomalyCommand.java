@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         SimulateCommand.class,
         EvaluateCommand.class,
+        org.barcodeanomaly.svm.cli.TrainSvmCommand.class,
     })
 public final class AnomalyCommand implements Runnable {
 
