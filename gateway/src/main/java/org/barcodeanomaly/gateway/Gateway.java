@@ -10,6 +10,8 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 import org.barcodeanomaly.api.contract.ContractRequestReader;
 import org.barcodeanomaly.api.contract.ContractResponseWriter;
@@ -77,23 +79,30 @@ public final class Gateway {
         new AuditLog(config.isAuditLog()));
     Future<PluginChange> firstLoad = Future.fromCompletionStage(plugins.start(), vertx.getOrCreateContext());
     Gateway gateway = new Gateway(vertx, services, scoring, firstLoad);
-    return gateway.deploy().recover(failure -> gateway.stop().transform(ignored -> Future.failedFuture(failure)));
+    return gateway.deploy().recover(failure -> {
+      // Report the failure before stopping: listeners of a future bound to this Vert.x instance
+      // could no longer run once it is closed.
+      LOG.severe(() -> "event=gateway_start_failed reason=\"" + failure.getMessage() + "\"");
+      gateway.stop();
+      return Future.failedFuture(failure);
+    });
   }
 
   private Future<Gateway> deploy() {
     GatewayConfig config = services.config();
-    GatewayVerticle first = new GatewayVerticle(services, config.getPort());
-    return vertx.deployVerticle(first).compose(id -> {
-      port = first.actualPort();
-      int others = config.getServerInstances() - 1;
-      if (others == 0) {
-        return Future.succeededFuture();
-      }
-      return vertx.deployVerticle(() -> new GatewayVerticle(services, port),
-          new DeploymentOptions().setInstances(others));
-    }).map(ignored -> {
+    // Port 0 would give each server instance a port of its own; Vert.x shares one random port
+    // between the instances of a negative one.
+    int bindPort = config.getPort() == 0 ? -1 : config.getPort();
+    List<GatewayVerticle> servers = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+      GatewayVerticle server = new GatewayVerticle(services, bindPort);
+      servers.add(server);
+      return server;
+    }, new DeploymentOptions().setInstances(config.getServerInstances())).map(ignored -> {
+      port = servers.get(0).actualPort();
       LOG.info(() -> "event=gateway_listening host=" + config.getHost() + " port=" + port
-          + " pluginsDir=" + config.getPluginsDir() + " modelsDir=" + config.getModelsDir());
+          + " serverInstances=" + servers.size() + " pluginsDir=" + config.getPluginsDir()
+          + " modelsDir=" + config.getModelsDir());
       return this;
     });
   }

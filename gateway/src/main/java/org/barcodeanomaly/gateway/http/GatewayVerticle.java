@@ -20,7 +20,10 @@ public final class GatewayVerticle extends VerticleBase {
   private final int port;
   private HttpServer server;
 
-  /** A server for {@code services} on {@code port} (0: any free port). */
+  /**
+   * A server for {@code services} on {@code port}: 0 for any free port, a negative number for a
+   * free port shared by every instance of the deployment.
+   */
   public GatewayVerticle(GatewayServices services, int port) {
     this.services = services;
     this.port = port;

@@ -1,0 +1,45 @@
+package org.barcodeanomaly.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import org.barcodeanomaly.gateway.testing.RunningGateway;
+import org.barcodeanomaly.gateway.testing.TestPlugin;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("The gateway")
+class GatewayTest {
+
+  @TempDir
+  Path home;
+
+  @Test
+  @DisplayName("runs several server instances on one random port")
+  void sharesOneRandomPort(Vertx vertx) {
+    TestPlugin.of("rule").writeTo(home.resolve("plugins/rule-plugin.jar"));
+    try (RunningGateway gateway = RunningGateway.start(vertx, RunningGateway.testConfig(home).setServerInstances(2))) {
+      assertThat(gateway.gateway().port()).isPositive();
+      for (int i = 0; i < 4; i++) {
+        assertThat(gateway.get("/health").statusCode()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("fails to start with the reason when its port is taken")
+  void reportsATakenPort(Vertx vertx) {
+    try (RunningGateway first = RunningGateway.start(vertx, RunningGateway.testConfig(home))) {
+      int taken = first.gateway().port();
+
+      assertThatThrownBy(() -> RunningGateway.await(Gateway.start(RunningGateway.testConfig(home).setPort(taken))))
+          .hasMessageContaining("Address already in use");
+    }
+  }
+}
