@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
  * prints per-type and averaged metrics; {@code --out} also writes them as JSON.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = {"Compare scores.csv (from 'anomaly score') with labels.csv (from 'anomaly simulate'):",
-        "per type ROC-AUC, average precision, precision/recall/F1 at the reporting threshold; macro and",
-        "micro averages; hamming loss; cost-weighted accuracy (a miss costs epcFake 10, epcDup 5, locErr 3,",
-        "evtOrderErr 2, jump 3 false alarms)."})
+    description = {"Compare scores.csv (from 'anomaly score') with labels.csv (from 'anomaly simulate'): "
+        + "per type ROC-AUC, average precision, precision/recall/F1 at the reporting threshold; macro and "
+        + "micro averages; hamming loss; cost-weighted accuracy (a miss costs epcFake 10, epcDup 5, locErr 3, "
+        + "evtOrderErr 2, jump 3 false alarms)."})
 public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--labels", required = true, paramLabel = "FILE",
