@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         SimulateCommand.class,
         EvaluateCommand.class,
         org.barcodeanomaly.svm.cli.TrainSvmCommand.class,
+        org.barcodeanomaly.lstm.command.TrainLstmCommand.class,
+        org.barcodeanomaly.lstm.command.ExportOnnxCommand.class,
     })
 public final class AnomalyCommand implements Runnable {
 

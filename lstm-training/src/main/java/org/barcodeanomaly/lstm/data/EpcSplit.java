@@ -12,18 +12,20 @@ import org.barcodeanomaly.features.Trails;
  * Splits trails into training, validation and test sets by EPC and by time: each EPC (trail) is
  * in one set only, and the sets follow each other in time with a buffer between them.
  *
- * <p>Trails are ordered by their first scan. Training takes the earliest {@code trainFraction}
- * of them; validation the trails whose first scan is more than {@code buffer} seconds after the
- * last training start, up to the {@code trainFraction + validationFraction} quantile; test the
- * trails starting more than {@code buffer} after the last validation start. Trails starting
- * inside a buffer are dropped, so no test EPC begins while training EPCs were still starting.
- * A seeded subsample (when {@code maxEpcs} is below the number of trails) is drawn first, so
- * the same seed gives the same sets.
+ * <p>The time of a trail is its last scan: every EPC of the production data (DATA.md) and of the
+ * simulator is aggregated on the same morning, so first scans cannot order EPCs in time, while
+ * the last scan says until when a trail was observed. Training takes the {@code trainFraction}
+ * of trails that ended first; validation the trails ending more than {@code buffer} seconds after
+ * the last training trail, up to the {@code trainFraction + validationFraction} quantile; test
+ * the trails ending more than {@code buffer} after the last validation trail. So every test
+ * trail was still being scanned after the training window had closed. Trails ending inside a
+ * buffer are dropped. A seeded subsample (when {@code maxEpcs} is below the number of trails) is
+ * drawn first, so the same seed gives the same sets.
  *
  * @param train      trail indices of the training set, in time order
  * @param validation trail indices of the validation set, in time order
  * @param test       trail indices of the test set, in time order
- * @param dropped    trails left out because they start inside a buffer
+ * @param dropped    trails left out because they end inside a buffer
  */
 public record EpcSplit(int[] train, int[] validation, int[] test, int dropped) {
 
@@ -48,28 +50,28 @@ public record EpcSplit(int[] train, int[] validation, int[] test, int dropped) {
   /** Splits the trails of {@code trails}. */
   public static EpcSplit of(Trails trails, Settings settings) {
     List<Integer> chosen = sample(trails.count(), settings.maxEpcs(), settings.seed());
-    long[] firstSecond = new long[trails.count()];
+    long[] lastSecond = new long[trails.count()];
     for (int trail : chosen) {
-      firstSecond[trail] = trails.secondAt(trails.start(trail));
+      lastSecond[trail] = trails.secondAt(trails.end(trail) - 1);
     }
-    chosen.sort(Comparator.<Integer>comparingLong(t -> firstSecond[t]).thenComparing(t -> t));
+    chosen.sort(Comparator.<Integer>comparingLong(t -> lastSecond[t]).thenComparing(t -> t));
     int n = chosen.size();
     int trainEnd = (int) Math.round(n * settings.trainFraction());
     int validationEnd = (int) Math.round(n * (settings.trainFraction() + settings.validationFraction()));
-    long trainCut = firstSecond[chosen.get(Math.max(0, trainEnd - 1))];
-    long validationCut = firstSecond[chosen.get(Math.max(0, validationEnd - 1))];
+    long trainCut = lastSecond[chosen.get(Math.max(0, trainEnd - 1))];
+    long validationCut = lastSecond[chosen.get(Math.max(0, validationEnd - 1))];
     List<Integer> train = new ArrayList<>();
     List<Integer> validation = new ArrayList<>();
     List<Integer> test = new ArrayList<>();
     int dropped = 0;
     for (int i = 0; i < n; i++) {
       int trail = chosen.get(i);
-      long start = firstSecond[trail];
+      long end = lastSecond[trail];
       if (i < trainEnd) {
         train.add(trail);
-      } else if (i < validationEnd && start > trainCut + settings.bufferSeconds()) {
+      } else if (i < validationEnd && end > trainCut + settings.bufferSeconds()) {
         validation.add(trail);
-      } else if (i >= validationEnd && start > validationCut + settings.bufferSeconds()) {
+      } else if (i >= validationEnd && end > validationCut + settings.bufferSeconds()) {
         test.add(trail);
       } else {
         dropped++;

@@ -169,7 +169,7 @@ public final class OnnxExporter {
     return graph.node("Unsqueeze", "pad_bias_4d", bias, graph.longs("axes_1_2", new long[] {1, 2}, 2));
   }
 
-  /** {@code x W + b} of a DL4J dense-style layer ({@code W [in, out]}, {@code b [1, out]}). */
+  /** {@code x W + b} of a dense-style layer ({@code W [in, out]}, {@code b [1, out]}). */
   private String dense(OnnxGraphBuilder graph, String layer, String x) {
     INDArray w = param(layer, "W");
     INDArray b = param(layer, "b");

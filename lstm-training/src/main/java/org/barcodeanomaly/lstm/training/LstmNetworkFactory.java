@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
@@ -30,6 +29,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * (measured: up to 0.23 on the first layer). Here the backward direction reverses only the
  * unmasked part ({@link ReverseTimeSeriesVertex}), which is also what ONNX's LSTM does with
  * {@code sequence_lens}.
+ *
+ * <p>The dense head is {@link TimeStepDense} (see there why not DL4J's dense layers).
  *
  * <p>Optimiser: Adam with a one-cycle learning rate and decoupled weight decay; gradients
  * clipped per layer at L2 norm 1 so the LSTMs stay stable.
@@ -81,8 +82,7 @@ public final class LstmNetworkFactory {
             .nOut(settings.attentionSize()).nHeads(settings.heads()).headSize(settings.headSize())
             .projectInput(true).build(), previous)
         .addLayer(NORM, new RecurrentLayerNorm(1e-5), ATTENTION)
-        .addLayer(DENSE, new DenseLayer.Builder().nOut(settings.dense())
-            .activation(Activation.RELU).build(), NORM)
+        .addLayer(DENSE, new TimeStepDense(settings.dense()), NORM)
         .addLayer(OUTPUT, new RnnOutputLayer.Builder(
                 new FocalLoss(settings.focalAlpha(), settings.focalGamma()))
             .nOut(5).activation(Activation.SIGMOID).build(), DENSE)

@@ -65,8 +65,9 @@ class OnnxParityTest {
     INDArray mask = mask(batch);
     DataSet data = new DataSet(ncw(batch), Nd4j.create(labels, new long[] {SEQUENCES, 5, STEPS}, 'c'),
         mask, mask);
-    for (int step = 0; step < 5; step++) {
-      network.fit(data);
+    // Minibatches of 100, scored later as one batch of 1,200: sizes must not leak between calls.
+    for (org.nd4j.linalg.dataset.DataSet minibatch : data.batchBy(100)) {
+      network.fit(minibatch);
     }
   }
 

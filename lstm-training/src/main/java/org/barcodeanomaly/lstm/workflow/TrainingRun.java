@@ -1,0 +1,221 @@
+package org.barcodeanomaly.lstm.workflow;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.barcodeanomaly.api.detector.Thresholds;
+import org.barcodeanomaly.features.Feature;
+import org.barcodeanomaly.features.FeatureExtractor;
+import org.barcodeanomaly.features.Trails;
+import org.barcodeanomaly.lstm.data.EpcSplit;
+import org.barcodeanomaly.lstm.data.LabelledEvents;
+import org.barcodeanomaly.lstm.data.SequenceSet;
+import org.barcodeanomaly.lstm.data.SequenceSetBuilder;
+import org.barcodeanomaly.lstm.data.SimulatorDataReader;
+import org.barcodeanomaly.lstm.eval.EventScores;
+import org.barcodeanomaly.lstm.eval.ThresholdCalibrator;
+import org.barcodeanomaly.lstm.model.LstmModelSpec;
+import org.barcodeanomaly.lstm.onnx.OnnxExporter;
+import org.barcodeanomaly.lstm.training.EpochRecord;
+import org.barcodeanomaly.lstm.training.LstmNetworkFactory;
+import org.barcodeanomaly.lstm.training.LstmTrainer;
+import org.barcodeanomaly.lstm.training.NetworkSettings;
+import org.barcodeanomaly.lstm.training.Predictor;
+import org.barcodeanomaly.lstm.training.ProgressBar;
+import org.barcodeanomaly.lstm.training.TrainerSettings;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * One {@code train-lstm} run, from a simulator directory to a complete model directory.
+ *
+ * <p>Writes into the output directory: {@value #DL4J_FILE} (the DL4J network, without updater
+ * state), {@code model.onnx} (exported), {@link LstmModelSpec#FILE_NAME} (features,
+ * normalisation, calibrated thresholds), {@value #PROVENANCE_FILE}, {@value #LOG_FILE} (one JSON
+ * object per epoch), {@value #CURVES_FILE}, {@value #REPORT_FILE} and {@code report.json}.
+ */
+public final class TrainingRun {
+
+  /** The DL4J network. */
+  public static final String DL4J_FILE = "lstm-dl4j.zip";
+  /** The exported network. */
+  public static final String ONNX_FILE = "model.onnx";
+  /** Provenance: data, seed, settings, features, label source, date, format version. */
+  public static final String PROVENANCE_FILE = "provenance.json";
+  /** Per-epoch JSON log. */
+  public static final String LOG_FILE = "training-log.jsonl";
+  /** Learning curves. */
+  public static final String CURVES_FILE = "learning-curves.png";
+  /** Held-out report. */
+  public static final String REPORT_FILE = "report.md";
+  /** Label source written in the provenance: never a detector's output. */
+  public static final String LABEL_SOURCE = "simulator truth";
+  /** Events per sequence. */
+  public static final int MAX_LENGTH = 10;
+
+  private final TrainingRunOptions options;
+  private final PrintStream console;
+
+  /** A run of {@code options} printing progress to {@code console}. */
+  public TrainingRun(TrainingRunOptions options, PrintStream console) {
+    this.options = options;
+    this.console = console;
+  }
+
+  /** Runs everything; returns the held-out report's Markdown. */
+  public String run() throws Exception {
+    long started = System.nanoTime();
+    LabelledEvents data = new SimulatorDataReader(console::println).read(options.getData());
+    Trails trails = Trails.group(data.events());
+    EpcSplit split = EpcSplit.of(trails, new EpcSplit.Settings(0.7, 0.15,
+        options.getBufferHours() * 3600, options.getMaxEpcs(), options.getSeed()));
+    console.println("data: " + data.events().size() + " events, " + trails.count() + " EPCs; " + split);
+    List<Feature> features = List.of(Feature.values());
+    SequenceSetBuilder builder = new SequenceSetBuilder(FeatureExtractor.standard(), features, MAX_LENGTH);
+    Random random = new Random(options.getSeed());
+    SequenceSet trainRaw = builder.build(data, trails, split.train(), true, random);
+    float[][] statistics = trainRaw.columnStatistics();
+    LstmModelSpec spec = new LstmModelSpec("lstm-" + LocalDate.now(ZoneOffset.UTC), MAX_LENGTH,
+        features, statistics[0], statistics[1], Thresholds.uniform(50));
+    SequenceSet train = trainRaw.normalised(spec);
+    SequenceSet validation = builder.build(data, trails, split.validation(), false, random).normalised(spec);
+    SequenceSet test = builder.build(data, trails, split.test(), false, random).normalised(spec);
+    console.println("sequences: train " + train.count() + " (with prefixes), validation "
+        + validation.count() + ", test " + test.count());
+
+    Files.createDirectories(options.getOut());
+    NetworkSettings settings = NetworkSettings.standard(features.size(), MAX_LENGTH, options.getSeed());
+    TrainerSettings trainer = new TrainerSettings(options.getEpochs(), options.getBatchSize(),
+        options.getPatience(), options.getSeed());
+    ComputationGraph network = LstmNetworkFactory.create(settings,
+        options.getEpochs() * trainer.batchesPerEpoch(train.count()));
+    LstmTrainer.Result result = train(network, trainer, train, validation, LOG_FILE);
+
+    Thresholds thresholds = new ThresholdCalibrator(5, 50).calibrate(Predictor.scores(network, validation));
+    spec = spec.withThresholds(thresholds);
+    EventScores lstm = Predictor.scores(network, test);
+    Optional<EventScores> rule = PeerDetector.score("rule", options.getPluginsDir(),
+        options.getOut().getParent(), data, test);
+    Optional<EventScores> noisy = noiseRun(settings, trainer, train, validation, test);
+    HeldOutReport report = new HeldOutReport(lstm, rule, noisy, options.getLabelNoise(), thresholds);
+
+    writeModel(network, spec);
+    String markdown = report.markdown("# LSTM held-out report\n\nTest split: " + lstm.size()
+        + " events of " + split.test().length + " EPCs whose trails end after the training and "
+        + "validation windows (" + options.getBufferHours() + " h buffers). Best epoch "
+        + result.bestEpoch() + " of " + result.history().size() + ".");
+    Files.writeString(options.getOut().resolve(REPORT_FILE), markdown, StandardCharsets.UTF_8);
+    Files.writeString(options.getOut().resolve("report.json"), JsonText.of(report.asMap(), true),
+        StandardCharsets.UTF_8);
+    LearningCurveChart.write(result.history(), options.getOut().resolve(CURVES_FILE));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Files.writeString(options.getOut().resolve(PROVENANCE_FILE), JsonText.of(
+        provenance(data, split, settings, trainer, result, spec, report, seconds), true),
+        StandardCharsets.UTF_8);
+    return markdown;
+  }
+
+  private LstmTrainer.Result train(ComputationGraph network, TrainerSettings trainer,
+      SequenceSet train, SequenceSet validation, String logFile) throws IOException {
+    try (Writer log = Files.newBufferedWriter(options.getOut().resolve(logFile), StandardCharsets.UTF_8)) {
+      return new LstmTrainer(trainer, new ProgressBar(console, trainer.epochs()), record -> {
+        try {
+          log.write(JsonText.of(logLine(record), false));
+          log.write('\n');
+          log.flush();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).train(network, train, validation);
+    }
+  }
+
+  private Optional<EventScores> noiseRun(NetworkSettings settings, TrainerSettings trainer,
+      SequenceSet train, SequenceSet validation, SequenceSet test) throws IOException {
+    if (options.getLabelNoise() <= 0) {
+      return Optional.empty();
+    }
+    console.println("label-noise run: " + options.getLabelNoise() * 100 + " % of training labels flipped");
+    SequenceSet noisy = train.withFlippedLabels(options.getLabelNoise(), new Random(options.getSeed() + 1));
+    ComputationGraph network = LstmNetworkFactory.create(settings,
+        trainer.epochs() * trainer.batchesPerEpoch(noisy.count()));
+    train(network, trainer, noisy, validation, "training-log-label-noise.jsonl");
+    return Optional.of(Predictor.scores(network, test));
+  }
+
+  private void writeModel(ComputationGraph network, LstmModelSpec spec) throws IOException {
+    ModelSerializer.writeModel(network, options.getOut().resolve(DL4J_FILE).toFile(), false);
+    spec.write(options.getOut());
+    new OnnxExporter(network).write(options.getOut().resolve(ONNX_FILE),
+        Map.of("modelVersion", spec.version(), "labelSource", LABEL_SOURCE));
+  }
+
+  private static Map<String, Object> logLine(EpochRecord record) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("epoch", record.epoch());
+    line.put("trainLoss", record.trainLoss());
+    line.put("validationLoss", record.validationLoss());
+    line.put("validationMacroAuc", record.validationMacroAuc());
+    Map<String, Object> auc = new LinkedHashMap<>();
+    record.validationAuc().forEach((type, value) -> auc.put(type.contractName(), value));
+    line.put("validationAuc", auc);
+    line.put("learningRate", record.learningRate());
+    line.put("seconds", record.seconds());
+    return line;
+  }
+
+  private Map<String, Object> provenance(LabelledEvents data, EpcSplit split, NetworkSettings settings,
+      TrainerSettings trainer, LstmTrainer.Result result, LstmModelSpec spec, HeldOutReport report,
+      double seconds) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("formatVersion", LstmModelSpec.FORMAT_VERSION);
+    map.put("modelVersion", spec.version());
+    map.put("date", ZonedDateTime.now(ZoneOffset.UTC).toString());
+    map.put("labelSource", LABEL_SOURCE);
+    Map<String, Object> dataMap = new LinkedHashMap<>();
+    dataMap.put("directory", options.getData().toString());
+    dataMap.put("sha256", data.dataHash());
+    dataMap.put("events", data.events().size());
+    dataMap.put("maxEpcs", options.getMaxEpcs() == Integer.MAX_VALUE ? "all" : options.getMaxEpcs());
+    dataMap.put("split", Map.of("trainEpcs", split.train().length, "validationEpcs",
+        split.validation().length, "testEpcs", split.test().length, "droppedInBuffers", split.dropped(),
+        "rule", "by EPC, ordered by first scan: 70 % / 15 % / 15 %, " + options.getBufferHours()
+            + " h buffers"));
+    map.put("data", dataMap);
+    map.put("seed", options.getSeed());
+    map.put("hyperParameters", settings.asMap());
+    map.put("training", Map.of("maxEpochs", trainer.epochs(), "batchSize", trainer.batchSize(),
+        "patience", trainer.patience(), "epochsRun", result.history().size(), "bestEpoch",
+        result.bestEpoch(), "bestValidationMacroAuc", result.bestValidationMacroAuc(),
+        "stoppedEarly", result.stoppedEarly(), "prefixes", "one random proper prefix per training trail",
+        "seconds", seconds, "backend", "DL4J 1.0.0-M2.1, nd4j " + System.getProperty("nd4j.backend", "native")));
+    List<String> ids = new ArrayList<>();
+    spec.features().forEach(feature -> ids.add(feature.id()));
+    map.put("features", ids);
+    map.put("thresholds", thresholdsMap(spec.thresholds()));
+    map.put("heldOut", report.asMap());
+    map.put("command", "train-lstm --data " + options.getData() + " --out " + options.getOut()
+        + " --epochs " + options.getEpochs()
+        + (options.getMaxEpcs() == Integer.MAX_VALUE ? "" : " --max-epcs " + options.getMaxEpcs())
+        + " --seed " + options.getSeed());
+    return map;
+  }
+
+  private static Map<String, Object> thresholdsMap(Thresholds thresholds) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    thresholds.toMap().forEach((type, value) -> map.put(type.contractName(), value));
+    return map;
+  }
+}
