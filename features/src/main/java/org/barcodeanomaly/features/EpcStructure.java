@@ -16,6 +16,10 @@ final class EpcStructure {
   /** Days a manufacture_date column may differ from the code's date before it counts as a
    *  mismatch: the column is a local time, read in a configurable zone. */
   private static final long COLUMN_TOLERANCE_DAYS = 1;
+  /** Days a code's date may lie after its first scan before it is impossible. */
+  private static final long LEAD_TOLERANCE_DAYS = 1;
+  /** Oldest plausible code at its first scan: five years, in days. */
+  private static final long MAX_AGE_DAYS = 5 * 365 + 1;
 
   private static final Feature[] COLUMNS = {
       Feature.EPC_WELL_FORMED, Feature.EPC_HEADER_VALID, Feature.EPC_COMPANY_REGISTERED,
@@ -54,7 +58,8 @@ final class EpcStructure {
     values[6] = flag(lotFactoryMatches(lotFactory, factoryIds, factoryScans));
     values[7] = flag(code.serialFormatValid());
     values[8] = flag(made != null);
-    values[9] = made == null ? 0f : signedLogDays(firstSecond / SECONDS_PER_DAY - made.toEpochDay());
+    values[9] = made == null ? 0f
+        : signedLogDays(outsideWindow(Math.floorDiv(firstSecond, SECONDS_PER_DAY) - made.toEpochDay()));
     values[10] = flag(made != null && manufactureTime != null
         && Math.abs(manufactureTime.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay()
             - made.toEpochDay()) > COLUMN_TOLERANCE_DAYS);
@@ -80,6 +85,19 @@ final class EpcStructure {
       }
     }
     return false;
+  }
+
+  /**
+   * Days by which the lead from manufacture to first scan leaves the plausible window: negative
+   * when made more than {@value #LEAD_TOLERANCE_DAYS} day after its first scan (the day may shift
+   * with the zone times are read in), positive when older than {@value #MAX_AGE_DAYS} days (five
+   * years, ANOMALIES.md), 0 inside.
+   */
+  private static long outsideWindow(long leadDays) {
+    if (leadDays < -LEAD_TOLERANCE_DAYS) {
+      return leadDays + LEAD_TOLERANCE_DAYS;
+    }
+    return leadDays > MAX_AGE_DAYS ? leadDays - MAX_AGE_DAYS : 0;
   }
 
   private static float signedLogDays(long days) {

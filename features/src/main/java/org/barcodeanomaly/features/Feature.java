@@ -78,8 +78,9 @@ public enum Feature {
   EPC_SERIAL_VALID("epcSerialValid", Group.EPC, 0, 1, "serial is nine digits"),
   EPC_DATE_VALID("epcDateValid", Group.EPC, 0, 1, "manufacture field is a real YYYYMMDD date"),
   EPC_MANUFACTURE_LEAD("epcManufactureLead", Group.EPC, -8, 8,
-      "signed ln(1 + |days|) from the EPC's manufacture date to the trail's first scan; "
-          + "negative = made after its first scan; 0 when the date is unreadable"),
+      "signed ln(1 + days) by which the lead from the EPC's manufacture date to its first scan "
+          + "leaves [−1 day, 5 years]: negative = made after its first scan, positive = older than "
+          + "five years; 0 inside the window or when the date is unreadable"),
   MANUFACTURE_COLUMN_MISMATCH("manufactureColumnMismatch", Group.EPC, 0, 1,
       "1 when the raw file's manufacture_date is on another day than the EPC's date field"),
 

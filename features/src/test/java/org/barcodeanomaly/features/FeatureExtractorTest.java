@@ -383,9 +383,14 @@ class FeatureExtractorTest {
     @DisplayName("manufacture dates are judged against the first scan, not the wall clock")
     void manufactureLead() {
       assertThat(epcValue("001.8804823.1293291.010004.20250705.000004002", Feature.EPC_MANUFACTURE_LEAD))
-          .isCloseTo((float) -Math.log1p(4), EXACT);
+          .as("made 4 days after its first scan: 3 beyond the 1-day tolerance")
+          .isCloseTo((float) -Math.log1p(3), EXACT);
+      assertThat(epcValue("001.8804823.1293291.010004.20250702.000004002", Feature.EPC_MANUFACTURE_LEAD))
+          .as("one day later is within the tolerance").isZero();
+      assertThat(epcValue("001.8804823.1293291.010004.20210701.000004002", Feature.EPC_MANUFACTURE_LEAD))
+          .as("four years old").isZero();
       assertThat(epcValue("001.8804823.1293291.010004.20190701.000004002", Feature.EPC_MANUFACTURE_LEAD))
-          .isCloseTo((float) Math.log1p(2192), EXACT);
+          .as("2,192 days old: 366 beyond five years").isCloseTo((float) Math.log1p(366), EXACT);
       assertThat(epcValue("001.8804823.1293291.010004.20251341.000004002", Feature.EPC_DATE_VALID)).isZero();
     }
 

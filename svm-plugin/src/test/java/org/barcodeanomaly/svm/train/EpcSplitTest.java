@@ -1,0 +1,56 @@
+package org.barcodeanomaly.svm.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.barcodeanomaly.features.Trails;
+import org.barcodeanomaly.rule.acceptance.ReferenceTrails;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class EpcSplitTest {
+
+  private static final Trails TRAILS = Trails.group(new ReferenceTrails(3).generate(5_000, 0.1).events());
+
+  @Test
+  @DisplayName("every EPC is in exactly one split, the same for the same seed")
+  void oneSplitPerEpcReproducibly() {
+    EpcSplit first = EpcSplit.of(TRAILS, 7, 1);
+    EpcSplit again = EpcSplit.of(TRAILS, 7, 1);
+    Map<String, EpcSplit.Part> partOfEpc = new HashMap<>();
+    for (int trail = 0; trail < TRAILS.count(); trail++) {
+      assertThat(partOfEpc.put(TRAILS.epcCode(trail), first.part(trail))).as("one trail per EPC").isNull();
+      assertThat(again.part(trail)).isEqualTo(first.part(trail));
+    }
+  }
+
+  @Test
+  @DisplayName("the shares are about 60/20/20, and another seed gives another split")
+  void shares() {
+    EpcSplit split = EpcSplit.of(TRAILS, 7, 1);
+    Map<EpcSplit.Part, Integer> counts = new EnumMap<>(EpcSplit.Part.class);
+    for (EpcSplit.Part part : EpcSplit.Part.values()) {
+      counts.put(part, split.count(part));
+    }
+    double n = TRAILS.count();
+
+    assertThat(counts.get(EpcSplit.Part.TRAIN) / n).isCloseTo(0.6, within(0.03));
+    assertThat(counts.get(EpcSplit.Part.VALIDATION) / n).isCloseTo(0.2, within(0.03));
+    assertThat(counts.get(EpcSplit.Part.UNUSED)).isZero();
+    EpcSplit other = EpcSplit.of(TRAILS, 8, 1);
+    long moved = java.util.stream.IntStream.range(0, TRAILS.count())
+        .filter(t -> other.part(t) != split.part(t)).count();
+    assertThat(moved).isGreaterThan(TRAILS.count() / 4);
+  }
+
+  @Test
+  @DisplayName("keeping a share of EPCs leaves the rest unused")
+  void keepShare() {
+    EpcSplit split = EpcSplit.of(TRAILS, 7, 0.25);
+
+    assertThat(split.count(EpcSplit.Part.UNUSED) / (double) TRAILS.count()).isCloseTo(0.75, within(0.03));
+  }
+}

@@ -1,0 +1,103 @@
+package org.barcodeanomaly.svm.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.features.FeatureExtractor;
+import org.barcodeanomaly.rule.acceptance.ReferenceTrails;
+import org.barcodeanomaly.svm.model.SvmModel;
+import org.barcodeanomaly.svm.model.SvmModelStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SvmTrainerTest {
+
+  private SvmTrainer.Outcome outcome;
+
+  @BeforeAll
+  void train() {
+    outcome = SmallModel.train();
+  }
+
+  @Test
+  @DisplayName("trains one SVM per type on the chosen features, each with a threshold in (0, 100]")
+  void trainsEveryType() {
+    for (AnomalyType type : AnomalyType.values()) {
+      SvmTrainer.TypeOutcome typeOutcome = outcome.types().get(type);
+      assertThat(typeOutcome.model().features()).containsExactly(TypeFeatureSets.of(type));
+      assertThat(typeOutcome.model().threshold()).isGreaterThan(0).isLessThanOrEqualTo(100);
+      assertThat(typeOutcome.grid()).hasSize(2);
+      assertThat(typeOutcome.trainingEvents()).isEqualTo(2_000);
+    }
+  }
+
+  @Test
+  @DisplayName("the provenance says how the model was made")
+  void provenance() {
+    assertThat(outcome.model().provenance().version()).matches("svm-\\d{8}-01234567");
+    assertThat(outcome.model().provenance().details())
+        .containsEntry("labelSource", "simulator ground truth (labels.csv); never detector output")
+        .containsEntry("trainingEventsPerType", "2000");
+  }
+
+  @Test
+  @DisplayName("a saved model loads back with the same scores, thresholds and provenance")
+  void roundTrip(@TempDir Path dir) throws IOException {
+    SvmModelStore.save(outcome.model(), dir);
+    SvmModel loaded = SvmModelStore.load(dir, FeatureExtractor.standard());
+    List<ScanEvent> events = new ReferenceTrails(99).generate(300, 0.5).events();
+
+    ScoreTable expected = outcome.model().score(events);
+    ScoreTable actual = loaded.score(events);
+    for (int i = 0; i < events.size(); i++) {
+      for (AnomalyType type : AnomalyType.values()) {
+        assertThat(actual.get(i, type)).isEqualTo(expected.get(i, type));
+      }
+    }
+    assertThat(loaded.thresholds().toMap()).isEqualTo(outcome.model().thresholds().toMap());
+    assertThat(loaded.provenance()).isEqualTo(outcome.model().provenance());
+  }
+
+  @Test
+  @DisplayName("a manifest field gone missing is named in the error")
+  void missingField(@TempDir Path dir) throws IOException {
+    SvmModelStore.save(outcome.model(), dir);
+    Path manifest = dir.resolve(SvmModelStore.MANIFEST);
+    Files.writeString(manifest, Files.readString(manifest).replace("\"threshold\"", "\"thresh\""));
+
+    assertThatThrownBy(() -> SvmModelStore.load(dir, FeatureExtractor.standard()))
+        .isInstanceOf(IOException.class).hasMessageContaining("types.epcFake.threshold is missing");
+  }
+
+  @Test
+  @DisplayName("a feature this version does not compute is named in the error")
+  void unknownFeature(@TempDir Path dir) throws IOException {
+    SvmModelStore.save(outcome.model(), dir);
+    Path manifest = dir.resolve(SvmModelStore.MANIFEST);
+    Files.writeString(manifest, Files.readString(manifest).replace("\"epcHeaderValid\"", "\"epcColour\""));
+
+    assertThatThrownBy(() -> SvmModelStore.load(dir, FeatureExtractor.standard()))
+        .isInstanceOf(IOException.class).hasMessageContaining("epcColour");
+  }
+
+  @Test
+  @DisplayName("the held-out evaluation scores only test EPCs, beside a peer when one is given")
+  void heldOutEvaluation() {
+    HeldOutEvaluation.Comparison comparison = HeldOutEvaluation.evaluate(outcome.model(), null, outcome.data());
+
+    assertThat(comparison.events()).isEqualTo(outcome.data().rows(EpcSplit.Part.TEST, false).length);
+    assertThat(comparison.peer()).isNull();
+    assertThat(comparison.svm().macroAuc()).isGreaterThan(0.8);
+  }
+}
