@@ -98,7 +98,7 @@ public final class AnomalyInjection {
       SupplyChainModel model) {
     switch (variant.type()) {
       case EPC_FAKE:
-        return new EpcFakeInjector(variant, model.registry());
+        return new EpcFakeInjector(variant, context);
       case EPC_DUP:
         return new EpcDupInjector(variant, context);
       case LOC_ERR:

@@ -20,26 +20,15 @@ import org.barcodeanomaly.simulator.trail.Trail;
  * after an unknown location), no longer than the journey it replaces, so anomalies do not inflate
  * the set.
  */
-final class DivertInjector implements VariantInjector {
+final class DivertInjector extends AbstractVariantInjector {
 
   /** Location ids the network does not have, used for unknown-location arrivals. */
   static final int FIRST_UNKNOWN_ID = 900;
   private static final int UNKNOWN_IDS = 100;
 
-  private final AnomalyVariant variant;
-  private final InjectionContext context;
 
   DivertInjector(AnomalyVariant variant, InjectionContext context) {
-    if (variant.type() != AnomalyType.LOC_ERR || variant == AnomalyVariant.LOC_STEP_TIER_MISMATCH) {
-      throw new IllegalArgumentException(variant.id() + " is not a wrong-move variant");
-    }
-    this.variant = variant;
-    this.context = context;
-  }
-
-  @Override
-  public AnomalyVariant variant() {
-    return variant;
+    super(variant, context, variantsOf(AnomalyType.LOC_ERR, AnomalyVariant.LOC_STEP_TIER_MISMATCH));
   }
 
   @Override

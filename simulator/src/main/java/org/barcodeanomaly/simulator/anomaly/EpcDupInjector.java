@@ -17,25 +17,14 @@ import org.barcodeanomaly.simulator.trail.Trail;
  * so the clone adds no order error of its own and no later genuine visit turns into a second
  * inbound.
  */
-final class EpcDupInjector implements VariantInjector {
+final class EpcDupInjector extends AbstractVariantInjector {
 
   /** Distance from the genuine scan beyond which a clone counts as distant, km. */
   static final double DISTANT_KM = 100.0;
 
-  private final AnomalyVariant variant;
-  private final InjectionContext context;
 
   EpcDupInjector(AnomalyVariant variant, InjectionContext context) {
-    if (variant.type() != AnomalyType.EPC_DUP) {
-      throw new IllegalArgumentException(variant.id() + " is not an epcDup variant");
-    }
-    this.variant = variant;
-    this.context = context;
-  }
-
-  @Override
-  public AnomalyVariant variant() {
-    return variant;
+    super(variant, context, variantsOf(AnomalyType.EPC_DUP));
   }
 
   @Override

@@ -15,7 +15,7 @@ import org.barcodeanomaly.simulator.trail.Trail;
  * of the EPC is labelled. No field that makes the code unique (lot, serial) is lost, so a fake
  * never collides with another code of the run.
  */
-final class EpcFakeInjector implements VariantInjector {
+final class EpcFakeInjector extends AbstractVariantInjector {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
   private static final int HEADER = 0;
@@ -26,20 +26,9 @@ final class EpcFakeInjector implements VariantInjector {
   private static final int SERIAL = 5;
   private static final int MAX_DAYS_AFTER_SCAN = 60;
 
-  private final AnomalyVariant variant;
-  private final EpcRegistry registry;
 
-  EpcFakeInjector(AnomalyVariant variant, EpcRegistry registry) {
-    if (variant.type() != AnomalyType.EPC_FAKE) {
-      throw new IllegalArgumentException(variant.id() + " is not an epcFake variant");
-    }
-    this.variant = variant;
-    this.registry = registry;
-  }
-
-  @Override
-  public AnomalyVariant variant() {
-    return variant;
+  EpcFakeInjector(AnomalyVariant variant, InjectionContext context) {
+    super(variant, context, variantsOf(AnomalyType.EPC_FAKE));
   }
 
   @Override
@@ -67,7 +56,7 @@ final class EpcFakeInjector implements VariantInjector {
         fields[HEADER] = otherThan(Set.of("001"), 3, random);
         return String.join(".", fields);
       case FAKE_COMPANY:
-        fields[COMPANY] = otherThan(registry.companies(), 7, random);
+        fields[COMPANY] = otherThan(context.model.registry().companies(), 7, random);
         return String.join(".", fields);
       case FAKE_PRODUCT_OWNER:
         fields[PRODUCT] = productOfAnotherCompany(fields[COMPANY], random);
@@ -103,7 +92,7 @@ final class EpcFakeInjector implements VariantInjector {
   }
 
   private String productOfAnotherCompany(String company, SplittableRandom random) {
-    List<EpcRegistry.Product> others = registry.products().stream()
+    List<EpcRegistry.Product> others = context.model.registry().products().stream()
         .filter(product -> !product.company().equals(company)).toList();
     return others.get(random.nextInt(others.size())).code();
   }
@@ -115,7 +104,7 @@ final class EpcFakeInjector implements VariantInjector {
   private String lotPrefixOfNoFactory(String factoryPrefix, SplittableRandom random) {
     int prefix = Integer.parseInt(factoryPrefix) + 1 + random.nextInt(3);
     String fake = String.format("%02d", prefix);
-    if (registry.factoryOfLotPrefix(fake) != null) {
+    if (context.model.registry().factoryOfLotPrefix(fake) != null) {
       throw new IllegalStateException("lot prefix " + fake + " above factory prefix " + factoryPrefix
           + " belongs to a factory; the registry's prefixes must be at least 4 apart");
     }

@@ -1,6 +1,5 @@
 package org.barcodeanomaly.simulator.anomaly;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.barcodeanomaly.api.event.AnomalyType;
@@ -15,7 +14,7 @@ import org.barcodeanomaly.simulator.trail.Trail;
  * one labelled. Backward arrivals stay after the event before the departure, so the trail's other
  * legs keep their order.
  */
-final class JumpInjector implements VariantInjector {
+final class JumpInjector extends AbstractVariantInjector {
 
   private static final long MINUTE = 60;
   private static final long HOUR = 3600;
@@ -25,31 +24,14 @@ final class JumpInjector implements VariantInjector {
   private static final double FAST_SHARE_MIN = 0.40;
   private static final double FAST_SHARE_MAX = 0.70;
 
-  private final AnomalyVariant variant;
-  private final InjectionContext context;
 
   JumpInjector(AnomalyVariant variant, InjectionContext context) {
-    if (variant.type() != AnomalyType.JUMP) {
-      throw new IllegalArgumentException(variant.id() + " is not a jump variant");
-    }
-    this.variant = variant;
-    this.context = context;
-  }
-
-  @Override
-  public AnomalyVariant variant() {
-    return variant;
+    super(variant, context, variantsOf(AnomalyType.JUMP));
   }
 
   @Override
   public List<Site> sites(Trail trail) {
-    List<Site> sites = new ArrayList<>();
-    for (int i = 2; i < trail.size(); i++) {
-      if (observedLeg(trail, i) != null && backwardRoom(trail, i) >= minimumBackward()) {
-        sites.add(Site.at(i));
-      }
-    }
-    return sites;
+    return eventSites(trail, 2, i -> observedLeg(trail, i) != null && backwardRoom(trail, i) >= minimumBackward());
   }
 
   @Override

@@ -1,6 +1,6 @@
 package org.barcodeanomaly.simulator.anomaly;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.barcodeanomaly.api.event.AnomalyType;
@@ -20,35 +20,18 @@ import org.barcodeanomaly.simulator.trail.Trail;
  *       another tier's outbound (step Logistics_HUB, type W_Stock_Outbound): evtOrderErr only.</li>
  * </ul>
  */
-final class MisstepInjector implements VariantInjector {
+final class MisstepInjector extends AbstractVariantInjector {
 
   private static final Tier[] OUTBOUND_TIERS = {Tier.WMS, Tier.LOGISTICS_HUB, Tier.WHOLESALER, Tier.RETAILER};
 
-  private final AnomalyVariant variant;
-  private final InjectionContext context;
 
   MisstepInjector(AnomalyVariant variant, InjectionContext context) {
-    if (variant != AnomalyVariant.LOC_STEP_TIER_MISMATCH && variant != AnomalyVariant.ORDER_TYPE_STEP_MISMATCH) {
-      throw new IllegalArgumentException(variant.id() + " is not a mis-named outbound variant");
-    }
-    this.variant = variant;
-    this.context = context;
-  }
-
-  @Override
-  public AnomalyVariant variant() {
-    return variant;
+    super(variant, context, EnumSet.of(AnomalyVariant.LOC_STEP_TIER_MISMATCH, AnomalyVariant.ORDER_TYPE_STEP_MISMATCH));
   }
 
   @Override
   public List<Site> sites(Trail trail) {
-    List<Site> sites = new ArrayList<>();
-    for (int i = 0; i < trail.size(); i++) {
-      if (context.isOutbound(trail, i)) {
-        sites.add(Site.at(i));
-      }
-    }
-    return sites;
+    return eventSites(trail, 0, i -> context.isOutbound(trail, i));
   }
 
   @Override

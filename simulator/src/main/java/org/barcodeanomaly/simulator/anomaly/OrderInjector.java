@@ -1,6 +1,5 @@
 package org.barcodeanomaly.simulator.anomaly;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.barcodeanomaly.api.event.AnomalyType;
@@ -15,7 +14,7 @@ import org.barcodeanomaly.simulator.trail.Trail;
  * evtOrderErr: event types out of their order at a location or along the trail, with every time
  * still plausible, so only the order is wrong. The event that breaks the order is labelled.
  */
-final class OrderInjector implements VariantInjector {
+final class OrderInjector extends AbstractVariantInjector {
 
   private static final long MINUTE = 60;
   private static final long HOUR = 3600;
@@ -27,31 +26,14 @@ final class OrderInjector implements VariantInjector {
   private static final long AFTER_SALE_MIN = HOUR;
   private static final long AFTER_SALE_MAX = 14 * DAY;
 
-  private final AnomalyVariant variant;
-  private final InjectionContext context;
 
   OrderInjector(AnomalyVariant variant, InjectionContext context) {
-    if (variant.type() != AnomalyType.EVT_ORDER_ERR || variant == AnomalyVariant.ORDER_TYPE_STEP_MISMATCH) {
-      throw new IllegalArgumentException(variant.id() + " is not an event-order variant of this injector");
-    }
-    this.variant = variant;
-    this.context = context;
-  }
-
-  @Override
-  public AnomalyVariant variant() {
-    return variant;
+    super(variant, context, variantsOf(AnomalyType.EVT_ORDER_ERR, AnomalyVariant.ORDER_TYPE_STEP_MISMATCH));
   }
 
   @Override
   public List<Site> sites(Trail trail) {
-    List<Site> sites = new ArrayList<>();
-    for (int i = 1; i < trail.size(); i++) {
-      if (fits(trail, i)) {
-        sites.add(Site.at(i));
-      }
-    }
-    return sites;
+    return eventSites(trail, 1, i -> fits(trail, i));
   }
 
   @Override
