@@ -191,7 +191,7 @@ public final class TrainingRun {
     dataMap.put("maxEpcs", options.getMaxEpcs() == Integer.MAX_VALUE ? "all" : options.getMaxEpcs());
     dataMap.put("split", Map.of("trainEpcs", split.train().length, "validationEpcs",
         split.validation().length, "testEpcs", split.test().length, "droppedInBuffers", split.dropped(),
-        "rule", "by EPC, ordered by first scan: 70 % / 15 % / 15 %, " + options.getBufferHours()
+        "rule", "by EPC, ordered by last scan: 70 % / 15 % / 15 %, " + options.getBufferHours()
             + " h buffers"));
     map.put("data", dataMap);
     map.put("seed", options.getSeed());
