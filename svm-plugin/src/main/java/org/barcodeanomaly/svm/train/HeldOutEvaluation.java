@@ -8,6 +8,7 @@ import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.evaluation.RankingMetrics;
 import org.barcodeanomaly.svm.model.SvmModel;
 
 /**
@@ -21,7 +22,7 @@ public final class HeldOutEvaluation {
   }
 
   /** One detector's figures for one type. */
-  public record TypeMetrics(double auc, double averagePrecision, RankingMetrics.AtThreshold atThreshold,
+  public record TypeMetrics(double auc, double averagePrecision, ThresholdMetrics.AtThreshold atThreshold,
       int positives) { }
 
   /** A detector's figures for all types. */
@@ -52,15 +53,17 @@ public final class HeldOutEvaluation {
     Map<AnomalyType, TypeMetrics> byType = new EnumMap<>(AnomalyType.class);
     for (AnomalyType type : AnomalyType.values()) {
       boolean[] labels = data.labels(rows, type);
-      double[] scores = new double[rows.length];
+      float[] scores = new float[rows.length];
+      double[] thresholdScores = new double[rows.length];
       int positives = 0;
       for (int i = 0; i < rows.length; i++) {
         scores[i] = table.get(i, type);
+        thresholdScores[i] = scores[i];
         positives += labels[i] ? 1 : 0;
       }
       byType.put(type, new TypeMetrics(RankingMetrics.rocAuc(scores, labels),
           RankingMetrics.averagePrecision(scores, labels),
-          RankingMetrics.at(scores, labels, thresholds.get(type)), positives));
+          ThresholdMetrics.at(thresholdScores, labels, thresholds.get(type)), positives));
     }
     return new DetectorMetrics(name, byType);
   }

@@ -1,9 +1,7 @@
 package org.barcodeanomaly.svm.train;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,20 +10,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.barcodeanomaly.api.scanfile.ScanFileProblem;
 import org.barcodeanomaly.api.scanfile.ScanFileReader;
 import org.barcodeanomaly.api.scanfile.ScanFileSet;
+import org.barcodeanomaly.evaluation.LabelTable;
 
 /**
  * Reads a simulator output directory: the raw scan files of {@code scans/} and the ground truth
- * of {@code labels.csv} ({@code event_id,epcFake,epcDup,locErr,evtOrderErr,jump}, 0 or 1), and
- * hashes both so a model records exactly which data made it.
+ * of {@code labels.csv} (read by the evaluate command's {@link LabelTable}), and hashes both so a
+ * model records exactly which data made it.
  */
 public final class SimulationData {
 
@@ -33,7 +30,6 @@ public final class SimulationData {
   public static final String SCANS = "scans";
   /** The ground-truth file. */
   public static final String LABELS = "labels.csv";
-  private static final String LABELS_HEADER = "event_id,epcFake,epcDup,locErr,evtOrderErr,jump";
 
   private SimulationData() {
   }
@@ -46,7 +42,7 @@ public final class SimulationData {
    * {@link Loaded#problems()} and left out, never silently.
    *
    * @throws NoSuchFileException when {@code scans/} or {@code labels.csv} is missing
-   * @throws IOException when {@code labels.csv} is malformed (the message names the line)
+   * @throws IOException when {@code labels.csv} has no event_id or type column
    */
   public static Loaded load(Path directory) throws IOException {
     Path scans = directory.resolve(SCANS);
@@ -55,9 +51,14 @@ public final class SimulationData {
       throw new NoSuchFileException(directory.toString(), null, "expected a simulator output with "
           + SCANS + "/ and " + LABELS + " (write one with `bin/anomaly simulate --out DIR`)");
     }
-    Map<Long, Byte> truth = readLabels(labelsFile);
+    LabelTable truth;
+    try {
+      truth = LabelTable.read(labelsFile);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(labelsFile + ": " + e.getMessage(), e);
+    }
     List<ScanEvent> events = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(truth.problems());
     ScanFileSet files = ScanFileSet.expand(List.of(scans));
     files.read(new ScanFileReader(), events::add,
         (ScanFileProblem problem) -> problems.add(problem.message()));
@@ -67,59 +68,17 @@ public final class SimulationData {
     }
     List<ScanEvent> labelled = new ArrayList<>(events.size());
     for (ScanEvent event : events) {
-      Byte bits = truth.get(event.eventId());
-      if (bits == null) {
+      int entry = truth.indexOf(event.eventId());
+      if (entry < 0) {
         problems.add("event_id " + event.eventId() + ": no row in " + LABELS + "; left out");
         continue;
       }
-      for (int t = 0; t < AnomalyType.COUNT; t++) {
-        labels[t].set(labelled.size(), (bits & (1 << t)) != 0);
+      for (AnomalyType type : AnomalyType.values()) {
+        labels[type.ordinal()].set(labelled.size(), truth.isAnomalous(entry, type));
       }
       labelled.add(event);
     }
     return new Loaded(new LabelledEvents(labelled, labels), hash(files, labelsFile), problems);
-  }
-
-  private static Map<Long, Byte> readLabels(Path file) throws IOException {
-    Map<Long, Byte> truth = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-      String header = in.readLine();
-      if (!LABELS_HEADER.equals(header)) {
-        throw new IOException(file + " line 1: header is '" + header + "', expected '"
-            + LABELS_HEADER + "'");
-      }
-      long line = 1;
-      for (String text = in.readLine(); text != null; text = in.readLine()) {
-        line++;
-        if (!text.isBlank()) {
-          parseLabelRow(file, line, text, truth);
-        }
-      }
-    }
-    return truth;
-  }
-
-  private static void parseLabelRow(Path file, long line, String text, Map<Long, Byte> truth)
-      throws IOException {
-    String[] values = text.split(",", -1);
-    if (values.length != AnomalyType.COUNT + 1) {
-      throw new IOException(file + " line " + line + ": " + values.length + " values, expected "
-          + (AnomalyType.COUNT + 1));
-    }
-    byte bits = 0;
-    for (int t = 0; t < AnomalyType.COUNT; t++) {
-      String value = values[t + 1].trim();
-      if (!value.equals("0") && !value.equals("1")) {
-        throw new IOException(file + " line " + line + ": " + AnomalyType.ofIndex(t).contractName()
-            + " is '" + value + "', expected 0 or 1");
-      }
-      bits |= value.equals("1") ? (byte) (1 << t) : 0;
-    }
-    try {
-      truth.put(Long.parseLong(values[0].trim()), bits);
-    } catch (NumberFormatException e) {
-      throw new IOException(file + " line " + line + ": event_id '" + values[0] + "' is not a number");
-    }
   }
 
   /** SHA-256 over every scan file and the labels, in a fixed order. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.evaluation.RankingMetrics;
 import org.barcodeanomaly.features.Feature;
 import org.barcodeanomaly.features.FeatureExtractor;
 import org.barcodeanomaly.svm.model.FeatureScaler;
@@ -58,7 +59,7 @@ public final class SvmTrainer {
 
   /** A type's trained model with the facts of its selection. */
   public record TypeOutcome(TypeModel model, int trainingEvents, GridPoint chosen,
-      List<GridPoint> grid, RankingMetrics.AtThreshold validationAtThreshold) { }
+      List<GridPoint> grid, ThresholdMetrics.AtThreshold validationAtThreshold) { }
 
   /** The trained model, each type's outcome and the prepared data (for evaluation). */
   public record Outcome(SvmModel model, Map<AnomalyType, TypeOutcome> types, PreparedData data) { }
@@ -112,8 +113,9 @@ public final class SvmTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         RbfDecisionFunction decision = RbfDecisionFunction.of(svm, features);
         double[] decisions = DecisionValues.of(data.matrix(), validationRows, features, scaler, decision);
-        GridPoint point = new GridPoint(nu, gamma, RankingMetrics.rocAuc(negate(decisions), labels),
-            RankingMetrics.averagePrecision(negate(decisions), labels), decision.supportVectorCount(),
+        float[] anomalyScores = negatedFloats(decisions);
+        GridPoint point = new GridPoint(nu, gamma, RankingMetrics.rocAuc(anomalyScores, labels),
+            RankingMetrics.averagePrecision(anomalyScores, labels), decision.supportVectorCount(),
             seconds);
         grid.add(point);
         progress("  %-11s nu=%-6s gamma=%-8.4f validation AUC %.4f  AP %.4f  %5d SVs  %.1f s",
@@ -137,9 +139,9 @@ public final class SvmTrainer {
     for (int i = 0; i < scores.length; i++) {
       scores[i] = calibration.score(decisions[i]);
     }
-    RankingMetrics.AtThreshold best = RankingMetrics.bestF1(scores, labels);
+    ThresholdMetrics.AtThreshold best = ThresholdMetrics.bestF1(scores, labels);
     double threshold = best == null ? 50 : Math.min(100, Math.max(MIN_THRESHOLD, best.threshold()));
-    RankingMetrics.AtThreshold atThreshold = RankingMetrics.at(scores, labels, threshold);
+    ThresholdMetrics.AtThreshold atThreshold = ThresholdMetrics.at(scores, labels, threshold);
     progress("%-11s chose nu=%s gamma=%.4f; calibrated a=%.3f b=%.3f; threshold %.2f "
             + "(validation precision %.3f recall %.3f)", type.contractName(), chosen.nu(),
         chosen.gamma(), calibration.a(), calibration.b(), threshold, atThreshold.precision(),
@@ -204,10 +206,10 @@ public final class SvmTrainer {
   }
 
   /** Decision values are high for normal events; anomaly scores must be high for anomalies. */
-  private static double[] negate(double[] values) {
-    double[] negated = new double[values.length];
+  private static float[] negatedFloats(double[] values) {
+    float[] negated = new float[values.length];
     for (int i = 0; i < values.length; i++) {
-      negated[i] = -values[i];
+      negated[i] = (float) -values[i];
     }
     return negated;
   }

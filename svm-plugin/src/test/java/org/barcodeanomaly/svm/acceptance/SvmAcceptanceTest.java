@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.DetectorOptions;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.evaluation.RankingMetrics;
 import org.barcodeanomaly.rule.acceptance.LabelledBatch;
 import org.barcodeanomaly.rule.acceptance.ReferenceTrails;
 import org.barcodeanomaly.svm.SvmDetectorProvider;
-import org.barcodeanomaly.api.detector.Detector;
-import org.barcodeanomaly.svm.train.RankingMetrics;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class SvmAcceptanceTest {
         .create(new DetectorOptions().setModelsDir(Path.of("..", "models")))) {
       ScoreTable table = detector.score(batch.events());
       for (AnomalyType type : AnomalyType.values()) {
-        double[] scores = new double[batch.size()];
+        float[] scores = new float[batch.size()];
         boolean[] positive = new boolean[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
           scores[i] = table.get(i, type);

@@ -57,12 +57,14 @@ class SimulationDataTest {
   }
 
   @Test
-  @DisplayName("a label that is not 0 or 1 is refused with its line and type")
+  @DisplayName("a label row that cannot be read is listed, and its event left out")
   void badLabel(@TempDir Path dir) throws IOException {
-    write(dir, "", LABELS_HEADER + "7,0,2,0,0,0\n");
+    write(dir, "7\t1\tFactory\tAggregation\tE1\t2025-07-01 10:00:00\n", LABELS_HEADER + "7,0,2,0,0,0\n");
 
-    assertThatThrownBy(() -> SimulationData.load(dir)).isInstanceOf(IOException.class)
-        .hasMessageContaining("line 2").hasMessageContaining("epcDup is '2'");
+    SimulationData.Loaded loaded = SimulationData.load(dir);
+
+    assertThat(loaded.data().size()).isZero();
+    assertThat(loaded.problems()).anySatisfy(problem -> assertThat(problem).contains("epcDup"));
   }
 
   @Test

@@ -69,12 +69,17 @@ class SvmTrainerTest {
     assertThat(loaded.provenance()).isEqualTo(outcome.model().provenance());
   }
 
+  /** Saves the model into {@code dir}, then replaces {@code from} by {@code to} in its manifest. */
+  private void saveEdited(Path dir, String from, String to) throws IOException {
+    SvmModelStore.save(outcome.model(), dir);
+    Path manifest = dir.resolve(SvmModelStore.MANIFEST);
+    Files.writeString(manifest, Files.readString(manifest).replace(from, to));
+  }
+
   @Test
   @DisplayName("a manifest field gone missing is named in the error")
   void missingField(@TempDir Path dir) throws IOException {
-    SvmModelStore.save(outcome.model(), dir);
-    Path manifest = dir.resolve(SvmModelStore.MANIFEST);
-    Files.writeString(manifest, Files.readString(manifest).replace("\"threshold\"", "\"thresh\""));
+    saveEdited(dir, "\"threshold\"", "\"thresh\"");
 
     assertThatThrownBy(() -> SvmModelStore.load(dir, FeatureExtractor.standard()))
         .isInstanceOf(IOException.class).hasMessageContaining("types.epcFake.threshold is missing");
@@ -83,9 +88,7 @@ class SvmTrainerTest {
   @Test
   @DisplayName("a feature this version does not compute is named in the error")
   void unknownFeature(@TempDir Path dir) throws IOException {
-    SvmModelStore.save(outcome.model(), dir);
-    Path manifest = dir.resolve(SvmModelStore.MANIFEST);
-    Files.writeString(manifest, Files.readString(manifest).replace("\"epcHeaderValid\"", "\"epcColour\""));
+    saveEdited(dir, "\"epcHeaderValid\"", "\"epcColour\"");
 
     assertThatThrownBy(() -> SvmModelStore.load(dir, FeatureExtractor.standard()))
         .isInstanceOf(IOException.class).hasMessageContaining("epcColour");

@@ -3,79 +3,21 @@ package org.barcodeanomaly.svm.train;
 import java.util.stream.IntStream;
 
 /**
- * How well scores rank anomalous events above normal ones, and what a threshold catches: ROC
- * AUC, average precision, and precision/recall/F1 at a threshold.
+ * What a reporting threshold catches: precision, recall and F1 at a threshold, and the threshold
+ * that maximises F1 (how training picks each type's threshold on validation data). Ranking
+ * metrics (ROC AUC, average precision) are the evaluate command's
+ * {@link org.barcodeanomaly.evaluation.RankingMetrics}, so every detector is measured alike.
  *
- * <p>Ties are treated honestly: tied scores share their rank in the AUC (a tie counts half), and
- * the precision-recall curve steps over a whole group of tied scores at once, so a detector that
- * gives everyone the same score gets AUC 0.5 and AP equal to the positive share.
+ * <p>A group of tied scores is stepped over at once: a threshold reports all of them or none.
  */
-public final class RankingMetrics {
+public final class ThresholdMetrics {
 
-  private RankingMetrics() {
+  private ThresholdMetrics() {
   }
 
   /** Precision, recall and F1 of reporting events whose score is at or above a threshold. */
   public record AtThreshold(double threshold, double precision, double recall, double f1,
       long truePositives, long falsePositives, long falseNegatives) { }
-
-  /**
-   * The probability that a random anomalous event scores above a random normal one (Mann–Whitney
-   * U, ties counting half); {@code NaN} when one of the two classes is empty.
-   */
-  public static double rocAuc(double[] scores, boolean[] positive) {
-    int[] order = ascending(scores);
-    double rankSumOfPositives = 0;
-    long positives = 0;
-    int start = 0;
-    while (start < order.length) {
-      int end = tieEnd(scores, order, start);
-      double averageRank = (start + 1 + end) / 2.0;
-      for (int i = start; i < end; i++) {
-        if (positive[order[i]]) {
-          rankSumOfPositives += averageRank;
-          positives++;
-        }
-      }
-      start = end;
-    }
-    long negatives = scores.length - positives;
-    if (positives == 0 || negatives == 0) {
-      return Double.NaN;
-    }
-    return (rankSumOfPositives - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
-  }
-
-  /**
-   * Average precision: the mean, over anomalous events, of the precision among events scored at
-   * or above each one (a tied group counted as one step); {@code NaN} when there is no positive.
-   */
-  public static double averagePrecision(double[] scores, boolean[] positive) {
-    int[] order = ascending(scores);
-    long totalPositives = 0;
-    for (boolean p : positive) {
-      totalPositives += p ? 1 : 0;
-    }
-    if (totalPositives == 0) {
-      return Double.NaN;
-    }
-    double sum = 0;
-    long seen = 0;
-    long truePositives = 0;
-    int end = order.length;
-    while (end > 0) {
-      int start = tieStart(scores, order, end);
-      long groupPositives = 0;
-      for (int i = start; i < end; i++) {
-        groupPositives += positive[order[i]] ? 1 : 0;
-      }
-      seen += end - start;
-      truePositives += groupPositives;
-      sum += groupPositives * ((double) truePositives / seen);
-      end = start;
-    }
-    return sum / totalPositives;
-  }
 
   /** Precision, recall and F1 when events scoring {@code >= threshold} are reported. */
   public static AtThreshold at(double[] scores, boolean[] positive, double threshold) {
@@ -141,14 +83,6 @@ public final class RankingMetrics {
     return IntStream.range(0, scores.length).boxed()
         .sorted((a, b) -> Double.compare(scores[a], scores[b]))
         .mapToInt(Integer::intValue).toArray();
-  }
-
-  private static int tieEnd(double[] scores, int[] order, int start) {
-    int end = start + 1;
-    while (end < order.length && scores[order[end]] == scores[order[start]]) {
-      end++;
-    }
-    return end;
   }
 
   private static int tieStart(double[] scores, int[] order, int end) {
