@@ -121,6 +121,7 @@ public final class Simulator {
     private final FieldNoise noise;
     private final SimulationOutput output;
     private long rows;
+    private long anomalous;
 
     FactoryRun(EpcRegistry.Factory factory, TrailGenerator generator, AnomalyInjection injection,
         FieldNoise noise, SimulationOutput output) {
@@ -133,35 +134,34 @@ public final class Simulator {
 
     /** Writes every lot; returns the number of anomalous EPCs. */
     long write(List<Lot> lots, SplittableRandom random) throws IOException {
-      long[] anomalous = {0};
       try (SimulationOutput.ScanFile file = output.openScanFile(factory.file())) {
         for (Lot lot : lots) {
           SplittableRandom lotRandom = random.split();
           SplittableRandom routes = lotRandom.split();
           SplittableRandom readers = lotRandom.split();
           SplittableRandom anomalies = lotRandom.split();
-          generator.generate(lot, routes, readers, trail -> {
-            if (emit(trail, file, readers, anomalies)) {
-              anomalous[0]++;
-            }
-          });
+          try {
+            generator.generate(lot, routes, readers, trail -> emit(trail, file, readers, anomalies));
+          } catch (UncheckedIOException e) {
+            throw e.getCause();
+          }
         }
         file.close();
         rows = file.rows();
       }
-      return anomalous[0];
+      return anomalous;
     }
 
-    private boolean emit(Trail trail, SimulationOutput.ScanFile file, SplittableRandom readers,
+    private void emit(Trail trail, SimulationOutput.ScanFile file, SplittableRandom readers,
         SplittableRandom anomalies) {
       try {
         AnomalyVariant variant = injection.apply(trail, anomalies);
         if (variant != null) {
           output.recordAnomaly(factory.file(), trail.epcCode(), variant.id());
+          anomalous++;
         }
         noise.markLateRows(trail, readers);
         file.write(trail);
-        return variant != null;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -36,6 +36,7 @@ final class ScanRowEncoder {
   private final byte[][] stepNames = new byte[BusinessStep.values().length][];
   private final byte[][] typeNames = new byte[EventType.values().length][];
   private final ByteRow epcFields = new ByteRow();
+  private final ByteRow tailFields = new ByteRow();
   private byte[] trailFields;
   private byte[] trailTail;
   private long cachedDay = Long.MIN_VALUE;
@@ -67,11 +68,11 @@ final class ScanRowEncoder {
     }
     epcFields.append(utf8(trail.identity().productName())).append(TAB);
     trailFields = epcFields.copyFrom(0);
-    ByteRow tail = new ByteRow();
-    tail.append(TAB);
-    appendTime(tail, trail.identity().manufactureSecond());
-    tail.append(TAB).append(ascii(trail.identity().expiryDate())).append((byte) '\n');
-    trailTail = tail.copyFrom(0);
+    tailFields.clear();
+    tailFields.append(TAB);
+    appendTime(tailFields, trail.identity().manufactureSecond());
+    tailFields.append(TAB).append(ascii(trail.identity().expiryDate())).append((byte) '\n');
+    trailTail = tailFields.copyFrom(0);
   }
 
   /** Appends event {@code index} of the current trail, without its event id, starting with a TAB. */
