@@ -3,7 +3,13 @@ package org.barcodeanomaly.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
@@ -30,6 +36,26 @@ class GatewayTest {
         assertThat(gateway.get("/health").statusCode()).isEqualTo(200);
       }
     }
+  }
+
+  @Test
+  @DisplayName("finishes the requests in flight before it stops")
+  void stopsGracefully(Vertx vertx) throws InterruptedException {
+    TestPlugin.of("rule").delayMillis(1_000).writeTo(home.resolve("plugins/rule-plugin.jar"));
+    RunningGateway gateway = RunningGateway.start(vertx, RunningGateway.testConfig(home));
+    JsonObject slowRequest = new JsonObject(RunningGateway.resource("legacy_request_example.json"));
+    slowRequest.getJsonArray("data").getJsonObject(0).put("epc_code", TestPlugin.SLOW_EPC);
+    Future<HttpResponse<Buffer>> inFlight = gateway.sendAsync(HttpMethod.POST, "/api/manager/export-and-analyze-async",
+        Buffer.buffer(slowRequest.encode()), MultiMap.caseInsensitiveMultiMap());
+    while (gateway.gateway().registry().status("rule").orElseThrow().inFlight() == 0) {
+      Thread.sleep(5);
+    }
+
+    gateway.close();
+
+    assertThat(inFlight.isComplete()).isTrue();
+    assertThat(inFlight.result().statusCode()).isEqualTo(200);
+    assertThat(inFlight.result().bodyAsJsonObject().getString("method")).isEqualTo("rule-1.0");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.barcodeanomaly.gateway.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,8 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private GatewayConfig configuration() throws IOException {
+  /** The configuration the options describe: the file's (or the defaults), then --port and --host. */
+  GatewayConfig configuration() throws IOException {
     Path home = Path.of(System.getProperty("anomaly.home", ".")).toAbsolutePath().normalize();
     GatewayConfig gatewayConfig = config == null ? new GatewayConfig(home) : GatewayConfig.load(config, home);
     if (port != null) {
@@ -80,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static <T> T await(java.util.concurrent.CompletableFuture<T> future) throws Exception {
+  private static <T> T await(CompletableFuture<T> future) throws Exception {
     try {
       return future.get();
     } catch (ExecutionException e) {

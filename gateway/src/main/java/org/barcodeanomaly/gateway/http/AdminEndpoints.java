@@ -86,8 +86,14 @@ final class AdminEndpoints {
     if (length == null) {
       return Future.failedFuture(new HttpException(411, "send the upload with a Content-Length header"));
     }
-    if (parseLength(length) > limit) {
-      return Future.failedFuture(new HttpException(413, "the upload of " + length
+    long declared;
+    try {
+      declared = Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      return Future.failedFuture(new HttpException(400, "Content-Length '" + length + "' is not a number"));
+    }
+    if (declared > limit) {
+      return Future.failedFuture(new HttpException(413, "the upload of " + declared
           + " bytes is larger than this server's limit of " + limit + " bytes (limits.maxUploadBytes)"));
     }
     return services.vertx().executeBlocking(() -> {
@@ -98,14 +104,6 @@ final class AdminEndpoints {
         .compose(request::pipeTo)
         .map(path)
         .onFailure(failure -> path.toFile().delete()));
-  }
-
-  private static long parseLength(String length) {
-    try {
-      return Long.parseLong(length.trim());
-    } catch (NumberFormatException e) {
-      throw new HttpException(400, "Content-Length '" + length + "' is not a number");
-    }
   }
 
   private void reply(RoutingContext ctx, CompletableFuture<PluginChange> operation) {

@@ -6,6 +6,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import org.barcodeanomaly.api.contract.ContractRequest;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.gateway.config.RouteConfig;
@@ -60,7 +61,7 @@ final class CompareEndpoint {
     return new JsonObject().put("events", request.events().size())
         .put("rejected", request.rejected().size())
         .put("detectors", detectors)
-        .put("failures", new JsonObject(new java.util.LinkedHashMap<>(comparison.failures())))
+        .put("failures", new JsonObject(new LinkedHashMap<>(comparison.failures())))
         .put("agreement", agreement);
   }
 }

@@ -78,14 +78,17 @@ final class ErrorResponses {
       LOG.log(Level.SEVERE, "event=internal_error incident=" + incident, failure);
       return "internal error; quote incident " + incident + " to the operator, whose log has the details";
     }
-    if (status == 413 && failure instanceof HttpException) {
-      return "the request body is larger than this server's limit of " + limits.getMaxBodyBytes()
-          + " bytes: split it into smaller requests";
-    }
     if (failure instanceof HttpException http) {
-      return describeStatus(http.getStatusCode(), http.getPayload());
+      if (http.getPayload() != null && !http.getPayload().isBlank()) {
+        return http.getPayload();
+      }
+      if (status == 413) {
+        return "the request body is larger than this server's limit of " + limits.getMaxBodyBytes()
+            + " bytes: split it into smaller requests";
+      }
+      return describeStatus(status);
     }
-    return failure.getMessage() == null ? describeStatus(status, null) : failure.getMessage();
+    return failure.getMessage() == null ? describeStatus(status) : failure.getMessage();
   }
 
   /** The router's last resort: turns {@code ctx.fail(...)} into a JSON error. */
@@ -100,20 +103,20 @@ final class ErrorResponses {
 
   /** A JSON 404 or 405 for a path or method the gateway does not serve. */
   void handleStatus(RoutingContext ctx, int status) {
-    send(ctx, status, describeStatus(status, null) + ": " + ctx.request().method() + " "
+    send(ctx, status, describeStatus(status) + ": " + ctx.request().method() + " "
         + ctx.request().path() + " (the endpoints are listed in /openapi.json)");
   }
 
-  private static String describeStatus(int status, String payload) {
-    String base = switch (status) {
+  private static String describeStatus(int status) {
+    return switch (status) {
       case 400 -> "bad request";
       case 401 -> "missing or wrong API key";
       case 404 -> "no such endpoint";
       case 405 -> "method not allowed on this endpoint";
       case 413 -> "request too large";
       case 415 -> "unsupported media type";
+      case 411 -> "length required: send a Content-Length header";
       default -> "HTTP " + status;
     };
-    return payload == null || payload.isBlank() ? base : base + ": " + payload;
   }
 }

@@ -1,5 +1,6 @@
 package org.barcodeanomaly.gateway.http;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.barcodeanomaly.gateway.detector.DetectorState;
 import org.barcodeanomaly.gateway.detector.DetectorStatus;
 
@@ -49,7 +51,7 @@ final class StatusEndpoints {
       DetectorState state = status == null ? DetectorState.LOADING : status.state();
       detectors.put(id, state.name());
       if (state != DetectorState.SERVING) {
-        waiting.add(id + " is " + state.name().toLowerCase(java.util.Locale.ROOT)
+        waiting.add(id + " is " + state.name().toLowerCase(Locale.ROOT)
             + (status == null || status.lastFailure() == null ? "" : " (" + status.lastFailure() + ")"));
       }
     }
@@ -74,7 +76,7 @@ final class StatusEndpoints {
   }
 
   void openApi(RoutingContext ctx) {
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(io.vertx.core.buffer.Buffer.buffer(openApi));
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(Buffer.buffer(openApi));
   }
 
   static void json(RoutingContext ctx, int status, JsonObject body) {

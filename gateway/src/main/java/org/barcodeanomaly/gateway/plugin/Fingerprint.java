@@ -25,7 +25,7 @@ public record Fingerprint(String value) {
   public static Fingerprint of(Path path) {
     try {
       if (Files.isRegularFile(path)) {
-        return new Fingerprint(describe(path, Files.readAttributes(path, BasicFileAttributes.class)));
+        return new Fingerprint(describe(Files.readAttributes(path, BasicFileAttributes.class)));
       }
       if (Files.isDirectory(path)) {
         return ofDirectory(path);
@@ -43,7 +43,7 @@ public record Fingerprint(String value) {
       List<Path> sorted = files.filter(Files::isRegularFile).sorted().toList();
       for (Path file : sorted) {
         summary.append('|').append(directory.relativize(file))
-            .append(describe(file, Files.readAttributes(file, BasicFileAttributes.class)));
+            .append(describe(Files.readAttributes(file, BasicFileAttributes.class)));
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -55,7 +55,7 @@ public record Fingerprint(String value) {
    * Size, modification time and file key (device and inode where the OS has them), so that a
    * replacement moved into place is seen even with the same size within the same millisecond.
    */
-  private static String describe(Path file, BasicFileAttributes attributes) {
+  private static String describe(BasicFileAttributes attributes) {
     return ":" + attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "#" + attributes.fileKey();
   }
 }

@@ -36,6 +36,19 @@ public final class AttemptFailure extends RuntimeException {
     this.detectorId = detectorId;
   }
 
+  /**
+   * {@code failure} of detector {@code detectorId} as an attempt failure: itself when it is one,
+   * else a {@link Kind#FAILED} naming its type and message.
+   */
+  public static AttemptFailure of(String detectorId, Throwable failure) {
+    if (failure instanceof AttemptFailure attempt) {
+      return attempt;
+    }
+    String message = failure.getMessage();
+    return new AttemptFailure(Kind.FAILED, detectorId, "detector '" + detectorId + "' failed: "
+        + failure.getClass().getSimpleName() + (message == null ? "" : " " + message));
+  }
+
   /** Why. */
   public Kind kind() {
     return kind;

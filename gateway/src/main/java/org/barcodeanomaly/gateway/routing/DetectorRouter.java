@@ -59,13 +59,14 @@ public final class DetectorRouter {
     if (route == null) {
       throw new IllegalArgumentException("no route '" + name + "'; routes: " + routes.keySet());
     }
-    String chosen = choose(route.getTargets(), registry::isServing, ThreadLocalRandom.current());
-    if (chosen == null) {
-      chosen = heaviest(route);
-    }
+    String drawn = choose(route.getTargets(), registry::isServing, ThreadLocalRandom.current());
+    String chosen = drawn == null ? heaviest(route) : drawn;
     return scoring.score(chosen, request, route.getTimeBudgetMs(), null)
         .onSuccess(answer -> shadow(route, request, answer))
-        .recover(failure -> fallback(route, request, (AttemptFailure) failure, 0, failure.getMessage()));
+        .recover(failure -> {
+          AttemptFailure cause = AttemptFailure.of(chosen, failure);
+          return fallback(route, request, cause, 0, cause.getMessage());
+        });
   }
 
   /**

@@ -104,13 +104,10 @@ public final class ScoringExecutor implements AutoCloseable {
   }
 
   private static AttemptFailure asAttemptFailure(String id, Throwable cause) {
-    if (cause instanceof AttemptFailure failure) {
-      return failure;
+    if (!(cause instanceof AttemptFailure)) {
+      LOG.log(Level.WARNING, "event=detector_failed detector=" + id, cause);
     }
-    LOG.log(Level.WARNING, "event=detector_failed detector=" + id, cause);
-    String message = cause.getMessage();
-    return new AttemptFailure(Kind.FAILED, id, "detector '" + id + "' failed: "
-        + cause.getClass().getSimpleName() + (message == null ? "" : " " + message));
+    return AttemptFailure.of(id, cause);
   }
 
   private WorkerExecutor pool(String id) {

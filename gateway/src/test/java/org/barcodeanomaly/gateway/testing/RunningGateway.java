@@ -109,10 +109,10 @@ public final class RunningGateway implements AutoCloseable {
     }
   }
 
-  /** Stops the gateway and the client. */
+  /** Stops the gateway (gracefully: answers in flight still reach the client), then the client. */
   @Override
   public void close() {
-    client.close();
     await(gateway.stop());
+    client.close();
   }
 }
