@@ -7,12 +7,18 @@ import org.barcodeanomaly.api.event.AnomalyType;
 
 /**
  * Chooses each type's reporting threshold on the validation split: the score that maximises F1
- * among candidate thresholds of at least {@code floor}, so a weak score never reports (the first
- * generation's fixed "jump 20" on every short trail is the failure this prevents).
+ * among candidate thresholds of at least {@code floor}, raised to the
+ * {@value #NORMAL_QUANTILE} quantile of the normal events' scores (ANOMALIES.md: no normal trail
+ * may be flagged, so at most 1 in 1,000 normal validation events may pass), so a weak score never
+ * reports (the first generation's fixed "jump 20" on every short trail is the failure this
+ * prevents).
  *
  * <p>A type without positives in the validation split keeps {@code fallback}.
  */
 public final class ThresholdCalibrator {
+
+  /** Share of normal validation events a threshold must stay above. */
+  static final double NORMAL_QUANTILE = 0.999;
 
   private final double floor;
   private final double fallback;
@@ -30,6 +36,22 @@ public final class ThresholdCalibrator {
       byType.put(type, best(validation.scoresOf(type), validation.positivesOf(type)));
     }
     return Thresholds.of(byType);
+  }
+
+  private static double normalQuantile(float[] scores, boolean[] positive) {
+    float[] normal = new float[scores.length];
+    int n = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (!positive[i]) {
+        normal[n++] = scores[i];
+      }
+    }
+    if (n == 0) {
+      return 0;
+    }
+    float[] sorted = java.util.Arrays.copyOf(normal, n);
+    java.util.Arrays.sort(sorted);
+    return sorted[Math.min(n - 1, (int) Math.ceil(NORMAL_QUANTILE * n))] + 0.1;
   }
 
   private double best(float[] scores, boolean[] positive) {
@@ -61,6 +83,7 @@ public final class ThresholdCalibrator {
         bestThreshold = threshold;
       }
     }
-    return Math.max(floor, Math.min(100, bestThreshold));
+    double normalCeiling = normalQuantile(scores, positive);
+    return Math.max(floor, Math.min(100, Math.max(bestThreshold, normalCeiling)));
   }
 }

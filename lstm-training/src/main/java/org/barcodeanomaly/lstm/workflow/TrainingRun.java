@@ -20,6 +20,7 @@ import org.barcodeanomaly.features.Feature;
 import org.barcodeanomaly.features.FeatureExtractor;
 import org.barcodeanomaly.features.Trails;
 import org.barcodeanomaly.lstm.data.EpcSplit;
+import org.barcodeanomaly.lstm.data.FeatureRedundancy;
 import org.barcodeanomaly.lstm.data.LabelledEvents;
 import org.barcodeanomaly.lstm.data.SequenceSet;
 import org.barcodeanomaly.lstm.data.SequenceSetBuilder;
@@ -43,7 +44,7 @@ import org.deeplearning4j.util.ModelSerializer;
  *
  * <p>Writes into the output directory: {@value #DL4J_FILE} (the DL4J network, without updater
  * state), {@code model.onnx} (exported), {@link LstmModelSpec#FILE_NAME} (features,
- * normalisation, calibrated thresholds), {@value #PROVENANCE_FILE}, {@value #LOG_FILE} (one JSON
+ * normalisation, calibrated thresholds), {@value #REDUNDANCY_FILE}, {@value #PROVENANCE_FILE}, {@value #LOG_FILE} (one JSON
  * object per epoch), {@value #CURVES_FILE}, {@value #REPORT_FILE} and {@code report.json}.
  */
 public final class TrainingRun {
@@ -60,6 +61,8 @@ public final class TrainingRun {
   public static final String CURVES_FILE = "learning-curves.png";
   /** Held-out report. */
   public static final String REPORT_FILE = "report.md";
+  /** Which features were kept and why. */
+  public static final String REDUNDANCY_FILE = "feature-redundancy.md";
   /** Label source written in the provenance: never a detector's output. */
   public static final String LABEL_SOURCE = "simulator truth";
   /** Events per sequence. */
@@ -82,9 +85,15 @@ public final class TrainingRun {
     EpcSplit split = EpcSplit.of(trails, new EpcSplit.Settings(0.7, 0.15,
         options.getBufferHours() * 3600, options.getMaxEpcs(), options.getSeed()));
     console.println("data: " + data.events().size() + " events, " + trails.count() + " EPCs; " + split);
-    List<Feature> features = List.of(Feature.values());
-    SequenceSetBuilder builder = new SequenceSetBuilder(FeatureExtractor.standard(), features, MAX_LENGTH);
     Random random = new Random(options.getSeed());
+    SequenceSet allFeatures = new SequenceSetBuilder(FeatureExtractor.standard(),
+        List.of(Feature.values()), MAX_LENGTH).build(data, trails, split.train(), true, random);
+    FeatureRedundancy redundancy = FeatureRedundancy.analyse(allFeatures, options.getSeed());
+    Files.createDirectories(options.getOut());
+    Files.writeString(options.getOut().resolve(REDUNDANCY_FILE), redundancy.markdown(), StandardCharsets.UTF_8);
+    List<Feature> features = redundancy.kept();
+    SequenceSetBuilder builder = new SequenceSetBuilder(FeatureExtractor.standard(), features, MAX_LENGTH);
+    random = new Random(options.getSeed());
     SequenceSet trainRaw = builder.build(data, trails, split.train(), true, random);
     float[][] statistics = trainRaw.columnStatistics();
     LstmModelSpec spec = new LstmModelSpec("lstm-" + LocalDate.now(ZoneOffset.UTC), MAX_LENGTH,
@@ -95,7 +104,6 @@ public final class TrainingRun {
     console.println("sequences: train " + train.count() + " (with prefixes), validation "
         + validation.count() + ", test " + test.count());
 
-    Files.createDirectories(options.getOut());
     NetworkSettings settings = NetworkSettings.standard(features.size(), MAX_LENGTH, options.getSeed());
     TrainerSettings trainer = new TrainerSettings(options.getEpochs(), options.getBatchSize(),
         options.getPatience(), options.getSeed());

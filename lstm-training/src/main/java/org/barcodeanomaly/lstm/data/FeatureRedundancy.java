@@ -1,0 +1,182 @@
+package org.barcodeanomaly.lstm.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.apache.commons.math3.linear.SingularMatrixException;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+import org.barcodeanomaly.features.Feature;
+
+/**
+ * The redundancy analysis that chooses the LSTM's inputs from the shared features, on the
+ * training rows (real steps of the training sequences, raw values):
+ * <ol>
+ *   <li>a feature constant in training (standard deviation below {@value #MIN_STD}) carries
+ *       nothing and is dropped;</li>
+ *   <li>in {@link Feature} order, a feature whose |Pearson r| with an already kept feature exceeds
+ *       {@value #MAX_CORRELATION} duplicates it and is dropped;</li>
+ *   <li>then, while some feature is an exact linear combination of the other kept ones
+ *       (variance inflation factor VIF = 1 / (1 − R²) above {@value #EXACT_VIF}, e.g. one column
+ *       of a one-hot group), the feature with the largest VIF is dropped.</li>
+ * </ol>
+ * VIFs above {@value #MAX_VIF} are flagged in the record but kept: the network is not a linear
+ * model, collinearity does not make its weights unidentifiable the way it does a regression's,
+ * and several such features are rare anomaly indicators that the rest only approximate. The
+ * decisions and the numbers behind them are kept for the Markdown record.
+ */
+public final class FeatureRedundancy {
+
+  static final double MIN_STD = 1e-6;
+  static final double MAX_CORRELATION = 0.995;
+  static final double MAX_VIF = 50;
+  /** VIFs above this are treated as exact collinearity. */
+  static final double EXACT_VIF = 1e6;
+  private static final int MAX_ROWS = 20_000;
+
+  private final List<Feature> kept = new ArrayList<>();
+  private final Map<Feature, String> dropped = new LinkedHashMap<>();
+  private final Map<Feature, Double> vif = new LinkedHashMap<>();
+  private final int rows;
+
+  private FeatureRedundancy(int rows) {
+    this.rows = rows;
+  }
+
+  /** Analyses the columns of {@code raw} (built with every {@link Feature}, in ordinal order). */
+  public static FeatureRedundancy analyse(SequenceSet raw, long seed) {
+    double[][] data = sampleRows(raw, seed);
+    FeatureRedundancy result = new FeatureRedundancy(data.length);
+    List<Feature> candidates = new ArrayList<>();
+    double[][] columns = transpose(data);
+    for (Feature feature : Feature.values()) {
+      double std = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation()
+          .evaluate(columns[feature.ordinal()]);
+      if (std < MIN_STD) {
+        result.dropped.put(feature, "constant in the training data");
+      } else {
+        candidates.add(feature);
+      }
+    }
+    PearsonsCorrelation correlation = new PearsonsCorrelation();
+    for (Feature feature : candidates) {
+      String duplicate = null;
+      for (Feature other : result.kept) {
+        double r = correlation.correlation(columns[feature.ordinal()], columns[other.ordinal()]);
+        if (Math.abs(r) > MAX_CORRELATION) {
+          duplicate = String.format(Locale.ROOT, "|r| = %.3f with %s", Math.abs(r), other.id());
+          break;
+        }
+      }
+      if (duplicate == null) {
+        result.kept.add(feature);
+      } else {
+        result.dropped.put(feature, duplicate);
+      }
+    }
+    result.pruneByVif(columns);
+    return result;
+  }
+
+  private void pruneByVif(double[][] columns) {
+    while (true) {
+      vif.clear();
+      Feature worst = null;
+      for (Feature feature : kept) {
+        double value = varianceInflation(columns, feature);
+        vif.put(feature, value);
+        if (worst == null || value > vif.get(worst)) {
+          worst = feature;
+        }
+      }
+      if (worst == null || vif.get(worst) <= EXACT_VIF) {
+        return;
+      }
+      dropped.put(worst, "VIF = ∞ (exact linear combination of kept features)");
+      kept.remove(worst);
+    }
+  }
+
+  private double varianceInflation(double[][] columns, Feature target) {
+    List<Feature> others = new ArrayList<>(kept);
+    others.remove(target);
+    if (others.isEmpty()) {
+      return 1;
+    }
+    int n = columns[0].length;
+    double[][] x = new double[n][others.size()];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < others.size(); k++) {
+        x[i][k] = columns[others.get(k).ordinal()][i];
+      }
+    }
+    OLSMultipleLinearRegression regression = new OLSMultipleLinearRegression();
+    try {
+      regression.newSampleData(columns[target.ordinal()], x);
+      double r2 = regression.calculateRSquared();
+      return r2 >= 1 - 1e-12 ? Double.POSITIVE_INFINITY : 1 / (1 - r2);
+    } catch (SingularMatrixException e) {
+      return Double.POSITIVE_INFINITY;
+    }
+  }
+
+  /** The features the LSTM uses, in {@link Feature} order. */
+  public List<Feature> kept() {
+    return List.copyOf(kept);
+  }
+
+  /** The record: every feature, kept or dropped, and why. */
+  public String markdown() {
+    StringBuilder md = new StringBuilder("# LSTM input features: redundancy analysis\n\n");
+    md.append("Computed by `train-lstm` on ").append(rows).append(" training rows (real steps, raw "
+        + "values). Rules: drop a feature constant in training; drop a feature with |Pearson r| > ")
+        .append(MAX_CORRELATION).append(" to an earlier kept one; then drop exact linear "
+        + "combinations (VIF = ∞). VIF > ").append((int) MAX_VIF).append(" is flagged, not dropped "
+        + "(see `FeatureRedundancy`). Meanings: `features/` `Feature` javadoc.\n\n");
+    md.append("| feature | group | decision | VIF / reason |\n|---|---|---|---|\n");
+    for (Feature feature : Feature.values()) {
+      md.append("| ").append(feature.id()).append(" | ").append(feature.group()).append(" | ");
+      if (kept.contains(feature)) {
+        double value = vif.getOrDefault(feature, 1.0);
+        md.append("kept | ").append(String.format(Locale.ROOT, "VIF %.1f%s", value,
+            value > MAX_VIF ? " (collinear, kept)" : ""));
+      } else {
+        md.append("dropped | ").append(dropped.get(feature));
+      }
+      md.append(" |\n");
+    }
+    md.append("\nKept ").append(kept.size()).append(" of ").append(Feature.COUNT).append(" features.\n");
+    return md.toString();
+  }
+
+  private static double[][] sampleRows(SequenceSet raw, long seed) {
+    List<double[]> rows = new ArrayList<>();
+    int width = raw.batch().featureCount();
+    for (int s = 0; s < raw.count(); s++) {
+      for (int t = 0; t < raw.batch().lengths()[s]; t++) {
+        double[] row = new double[width];
+        int offset = (s * raw.batch().maxLength() + t) * width;
+        for (int k = 0; k < width; k++) {
+          row[k] = raw.batch().inputs()[offset + k];
+        }
+        rows.add(row);
+      }
+    }
+    java.util.Collections.shuffle(rows, new Random(seed));
+    return rows.subList(0, Math.min(MAX_ROWS, rows.size())).toArray(new double[0][]);
+  }
+
+  private static double[][] transpose(double[][] rows) {
+    int width = rows.length == 0 ? Feature.COUNT : rows[0].length;
+    double[][] columns = new double[width][rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      for (int k = 0; k < width; k++) {
+        columns[k][i] = rows[i][k];
+      }
+    }
+    return columns;
+  }
+}
