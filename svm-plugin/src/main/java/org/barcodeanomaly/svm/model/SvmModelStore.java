@@ -109,7 +109,10 @@ public final class SvmModelStore {
     json.put("features", ids);
     json.put("centre", model.scaler().centre());
     json.put("scale", model.scaler().scale());
-    json.put("calibration", Map.of("a", model.calibration().a(), "b", model.calibration().b()));
+    Map<String, Object> calibration = new LinkedHashMap<>();
+    calibration.put("a", model.calibration().a());
+    calibration.put("b", model.calibration().b());
+    json.put("calibration", calibration);
     json.put("threshold", model.threshold());
     svm_model inner = model.svm().getInnerModels().get(0);
     Map<String, Object> training = new LinkedHashMap<>();
