@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -220,13 +218,8 @@ public final class FidelityReport {
     }
     out.append(String.format(Locale.ROOT, "%ninjected EPCs per variant (%s): %s anomalous EPCs%n",
         Simulator.MANIFEST_FILE, number(manifest.path("anomalousEpcs").asLong())));
-    List<String> names = new ArrayList<>();
-    manifest.path("variants").fieldNames().forEachRemaining(names::add);
-    Iterator<String> variants = names.iterator();
-    while (variants.hasNext()) {
-      String variant = variants.next();
-      out.append(String.format(Locale.ROOT, "  %-32s %8s%n", variant, number(manifest.path("variants").path(variant).asLong())));
-    }
+    manifest.path("variants").fields().forEachRemaining(variant -> out.append(String.format(Locale.ROOT,
+        "  %-32s %8s%n", variant.getKey(), number(variant.getValue().asLong()))));
   }
 
   private static String shortName(Route route) {
