@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import org.barcodeanomaly.api.detector.DetectorProvider;
 
 /**
@@ -84,6 +85,11 @@ public final class PluginJar implements AutoCloseable {
   private static PluginJar load(Path jar, Path source, ClassLoader parent) throws PluginLoadException {
     if (!Files.isRegularFile(source) || !Files.isReadable(source)) {
       throw new PluginLoadException(jar, "not a readable file");
+    }
+    try (JarFile ignored = new JarFile(source.toFile())) {
+      // Opened only to tell a damaged or half-copied file from a jar that lacks providers.
+    } catch (IOException e) {
+      throw new PluginLoadException(jar, "not a valid jar file (" + e.getMessage() + ")", e);
     }
     URLClassLoader loader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {url(source)}, parent);
     try {

@@ -82,6 +82,7 @@ class StatusEndpointsTest {
       JsonObject failure = list.getJsonArray("loadFailures").getJsonObject(0);
       assertThat(failure.getString("subject")).isEqualTo("broken.jar");
       assertThat(failure.getString("stage")).isEqualTo("jar");
+      assertThat(failure.getString("reason")).contains("broken.jar: not a valid jar file (");
     }
   }
 
