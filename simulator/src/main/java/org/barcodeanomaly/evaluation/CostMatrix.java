@@ -58,6 +58,21 @@ public final class CostMatrix {
     return new CostMatrix(costs);
   }
 
+  /** The matrix as text: {@code epcFake 10/1, epcDup 5/1, ...} (miss/false alarm per type). */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder();
+    for (AnomalyType type : AnomalyType.values()) {
+      text.append(text.length() == 0 ? "" : ", ").append(type.contractName()).append(' ')
+          .append(amount(missCost(type))).append('/').append(amount(falseAlarmCost(type)));
+    }
+    return text.toString();
+  }
+
+  private static String amount(double cost) {
+    return cost == Math.rint(cost) ? Long.toString((long) cost) : Double.toString(cost);
+  }
+
   /** Cost of missing an anomalous event of {@code type}. */
   public double missCost(AnomalyType type) {
     return miss[type.ordinal()];

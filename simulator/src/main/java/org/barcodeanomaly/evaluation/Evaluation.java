@@ -39,7 +39,7 @@ public final class Evaluation {
     }
     return new EvaluationReport(events.size(), events.labelled(), events.unscored(), events.unlabelled(),
         events.problemCount(), events.problems(), types, macro(types), micro(types, events),
-        hammingLoss(types, events.size()), cost(types, false), cost(types, true));
+        hammingLoss(types, events.size()), cost(types, false), cost(types, true), costs);
   }
 
   private TypeResult typeResult(AnomalyType type, float[] scores, boolean[] truth) {

@@ -22,10 +22,11 @@ import java.util.Map;
  * @param hammingLoss     share of event-type decisions that are wrong
  * @param cost            cost of the decisions, by the cost matrix
  * @param worstCost       cost had every decision been wrong
+ * @param costs           the cost matrix both costs were counted with
  */
 public record EvaluationReport(long events, long labelled, long unscored, long unlabelled,
     long problemCount, List<String> problems, List<TypeResult> types, Averages macro, Averages micro,
-    double hammingLoss, double cost, double worstCost) {
+    double hammingLoss, double cost, double worstCost, CostMatrix costs) {
 
   /** Precision, recall, F1, ROC-AUC and average precision of an average. */
   public record Averages(double precision, double recall, double f1, double rocAuc,
@@ -69,9 +70,8 @@ public record EvaluationReport(long events, long labelled, long unscored, long u
     averageRow(out, "macro", macro);
     averageRow(out, "micro", micro);
     out.append(String.format(Locale.ROOT, "%nhamming loss            %.6f%n", hammingLoss));
-    out.append(String.format(Locale.ROOT, "cost-weighted accuracy  %.6f  (cost %,.0f of %,.0f if every decision were wrong;"
-        + " miss/false-alarm costs: epcFake 10/1, epcDup 5/1, locErr 3/1, evtOrderErr 2/1, jump 3/1)%n",
-        costWeightedAccuracy(), cost, worstCost));
+    out.append(String.format(Locale.ROOT, "cost-weighted accuracy  %.6f  (cost %,.0f of %,.0f if every "
+        + "decision were wrong; miss/false-alarm costs: %s)%n", costWeightedAccuracy(), cost, worstCost, costs));
     for (String problem : problems) {
       out.append("problem: ").append(problem).append(System.lineSeparator());
     }
@@ -111,6 +111,7 @@ public record EvaluationReport(long events, long labelled, long unscored, long u
     map.put("cost", cost);
     map.put("worstCost", worstCost);
     map.put("costWeightedAccuracy", costWeightedAccuracy());
+    map.put("costMatrix", costs.toString());
     return map;
   }
 

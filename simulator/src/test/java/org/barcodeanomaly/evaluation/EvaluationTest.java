@@ -67,6 +67,7 @@ class EvaluationTest {
     // worst: fakes 2*10 + 2*1, jump 1*3 + 3*1, dup/locErr/evtOrderErr 4 false alarms each
     assertThat(report.worstCost()).isEqualTo(22 + 6 + 12);
     assertThat(report.costWeightedAccuracy()).isCloseTo(1 - 11.0 / 40, within(1e-12));
+    assertThat(report.table()).contains("epcFake 10/1, epcDup 5/1, locErr 3/1, evtOrderErr 2/1, jump 3/1");
   }
 
   @Test

@@ -26,7 +26,6 @@ final class DivertInjector extends AbstractVariantInjector {
   static final int FIRST_UNKNOWN_ID = 900;
   private static final int UNKNOWN_IDS = 100;
 
-
   DivertInjector(AnomalyVariant variant, InjectionContext context) {
     super(variant, context, variantsOf(AnomalyType.LOC_ERR, AnomalyVariant.LOC_STEP_TIER_MISMATCH));
   }
@@ -53,13 +52,15 @@ final class DivertInjector extends AbstractVariantInjector {
     if (variant == AnomalyVariant.LOC_UNKNOWN_LOCATION) {
       int unknown = FIRST_UNKNOWN_ID + random.nextInt(UNKNOWN_IDS);
       Tier expected = Tier.values()[Math.min(from.tier().level() + 1, Tier.RETAILER.level())];
-      long arrival = SupplyChainCalibration.onMinuteGrid(trail.time(departure) + (60 + random.nextInt(540)) * 60L);
+      long trip = (60 + random.nextInt(540)) * 60L;
+      long arrival = SupplyChainCalibration.onMinuteGrid(trail.time(departure) + trip);
       trail.add(unknown, TierEvents.inbound(expected), arrival);
       trail.label(departure + 1, AnomalyType.LOC_ERR);
       return;
     }
     Location to = context.network.location(site.target());
-    long arrival = SupplyChainCalibration.onMinuteGrid(trail.time(departure) + context.tripSeconds(from, to, random));
+    long trip = context.tripSeconds(from, to, random);
+    long arrival = SupplyChainCalibration.onMinuteGrid(trail.time(departure) + trip);
     trail.add(to.id(), TierEvents.inbound(to.tier()), arrival);
     trail.label(departure + 1, AnomalyType.LOC_ERR);
     context.continuation.continueFrom(trail, Math.max(originalSize, departure + 2), random);

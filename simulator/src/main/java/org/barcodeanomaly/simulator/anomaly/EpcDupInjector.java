@@ -22,7 +22,6 @@ final class EpcDupInjector extends AbstractVariantInjector {
   /** Distance from the genuine scan beyond which a clone counts as distant, km. */
   static final double DISTANT_KM = 100.0;
 
-
   EpcDupInjector(AnomalyVariant variant, InjectionContext context) {
     super(variant, context, variantsOf(AnomalyType.EPC_DUP));
   }

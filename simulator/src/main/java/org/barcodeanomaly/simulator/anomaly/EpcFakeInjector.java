@@ -26,7 +26,6 @@ final class EpcFakeInjector extends AbstractVariantInjector {
   private static final int SERIAL = 5;
   private static final int MAX_DAYS_AFTER_SCAN = 60;
 
-
   EpcFakeInjector(AnomalyVariant variant, InjectionContext context) {
     super(variant, context, variantsOf(AnomalyType.EPC_FAKE));
   }

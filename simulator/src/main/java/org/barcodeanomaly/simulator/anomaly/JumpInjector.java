@@ -24,14 +24,14 @@ final class JumpInjector extends AbstractVariantInjector {
   private static final double FAST_SHARE_MIN = 0.40;
   private static final double FAST_SHARE_MAX = 0.70;
 
-
   JumpInjector(AnomalyVariant variant, InjectionContext context) {
     super(variant, context, variantsOf(AnomalyType.JUMP));
   }
 
   @Override
   public List<Site> sites(Trail trail) {
-    return eventSites(trail, 2, i -> observedLeg(trail, i) != null && backwardRoom(trail, i) >= minimumBackward());
+    return eventSites(trail, 2,
+        i -> observedLeg(trail, i) != null && backwardRoom(trail, i) >= minimumBackward());
   }
 
   @Override
@@ -50,10 +50,12 @@ final class JumpInjector extends AbstractVariantInjector {
         break;
       }
       case JUMP_BACKWARDS_DAYS:
-        arrival = departure - InjectionContext.minutesBetween(HOUR, Math.min(MAX_BACKWARDS_DAYS, backwardRoom(trail, i)), random);
+        arrival = departure - InjectionContext.minutesBetween(HOUR,
+            Math.min(MAX_BACKWARDS_DAYS, backwardRoom(trail, i)), random);
         break;
       case JUMP_BACKWARDS_MINUTES:
-        arrival = departure - InjectionContext.minutesBetween(MINUTE, Math.min(MAX_BACKWARDS_MINUTES, backwardRoom(trail, i)), random);
+        arrival = departure - InjectionContext.minutesBetween(MINUTE,
+            Math.min(MAX_BACKWARDS_MINUTES, backwardRoom(trail, i)), random);
         break;
       default:
         throw new IllegalStateException("no injection for " + variant);

@@ -24,9 +24,9 @@ final class MisstepInjector extends AbstractVariantInjector {
 
   private static final Tier[] OUTBOUND_TIERS = {Tier.WMS, Tier.LOGISTICS_HUB, Tier.WHOLESALER, Tier.RETAILER};
 
-
   MisstepInjector(AnomalyVariant variant, InjectionContext context) {
-    super(variant, context, EnumSet.of(AnomalyVariant.LOC_STEP_TIER_MISMATCH, AnomalyVariant.ORDER_TYPE_STEP_MISMATCH));
+    super(variant, context,
+        EnumSet.of(AnomalyVariant.LOC_STEP_TIER_MISMATCH, AnomalyVariant.ORDER_TYPE_STEP_MISMATCH));
   }
 
   @Override

@@ -26,7 +26,6 @@ final class OrderInjector extends AbstractVariantInjector {
   private static final long AFTER_SALE_MIN = HOUR;
   private static final long AFTER_SALE_MAX = 14 * DAY;
 
-
   OrderInjector(AnomalyVariant variant, InjectionContext context) {
     super(variant, context, variantsOf(AnomalyType.EVT_ORDER_ERR, AnomalyVariant.ORDER_TYPE_STEP_MISMATCH));
   }
@@ -48,7 +47,8 @@ final class OrderInjector extends AbstractVariantInjector {
       }
       case ORDER_OUTBOUND_BEFORE_INBOUND: {
         long room = Math.min(EARLY_OUTBOUND_MAX, earlyOutboundRoom(trail, i));
-        trail.setTime(i + 1, trail.time(i) - InjectionContext.minutesBetween(EARLY_OUTBOUND_MIN, room, random));
+        long early = InjectionContext.minutesBetween(EARLY_OUTBOUND_MIN, room, random);
+        trail.setTime(i + 1, trail.time(i) - early);
         trail.label(i + 1, AnomalyType.EVT_ORDER_ERR);
         return;
       }
@@ -60,7 +60,8 @@ final class OrderInjector extends AbstractVariantInjector {
         i = completeSale(trail, i, random);
         long room = Math.min(AFTER_SALE_MAX, SupplyChainCalibration.WINDOW_END - trail.time(i));
         EventType type = random.nextBoolean() ? EventType.R_STOCK_OUTBOUND : EventType.POS_SELL;
-        trail.insert(i + 1, trail.location(i), type.step(), type, trail.time(i) + InjectionContext.minutesBetween(AFTER_SALE_MIN, room, random));
+        long after = trail.time(i) + InjectionContext.minutesBetween(AFTER_SALE_MIN, room, random);
+        trail.insert(i + 1, trail.location(i), type.step(), type, after);
         trail.label(i + 1, AnomalyType.EVT_ORDER_ERR);
         return;
       }

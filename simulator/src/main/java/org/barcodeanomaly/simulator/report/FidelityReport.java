@@ -76,7 +76,8 @@ public final class FidelityReport {
     ScanSetStatistics statistics = new ScanSetStatistics(network, anomalous);
     long[] rejected = {0};
     ScanFileReader reader = new ScanFileReader();
-    for (ScanFileSet.NumberedFile file : ScanFileSet.expand(List.of(directory.resolve(SimulationOutput.SCANS_DIR))).files()) {
+    ScanFileSet files = ScanFileSet.expand(List.of(directory.resolve(SimulationOutput.SCANS_DIR)));
+    for (ScanFileSet.NumberedFile file : files.files()) {
       String name = file.path().getFileName().toString().replaceFirst("\\.csv$", "");
       statistics.startFile(name);
       reader.read(file.path(), file.fileId(), statistics::accept, problem -> rejected[0]++);
@@ -173,7 +174,8 @@ public final class FidelityReport {
           percent(rows, events()), target, targetShare));
     }
     if (statistics.rowsOfOtherSteps() > 0) {
-      out.append(String.format(Locale.ROOT, "%-26s %12s%n", "(other step names)", number(statistics.rowsOfOtherSteps())));
+      out.append(String.format(Locale.ROOT, "%-26s %12s%n", "(other step names)",
+          number(statistics.rowsOfOtherSteps())));
     }
     out.append("implied: every EPC aggregated and scanned into its warehouse, one outbound and one inbound per\n"
         + "trip of transition_stats.csv, the remaining rows split between R_Stock_Outbound and POS_Sell.\n");
@@ -200,8 +202,8 @@ public final class FidelityReport {
           continue;
         }
         RouteTimes simulated = statistics.routeTimes(from.id(), route.to().id());
-        out.append(String.format(Locale.ROOT, "%3d -> %-3d %-28s %7d %5.2f %4.2f %4.2f %5.2f | %7d %5.2f %4.2f %4.2f %5.2f%n",
-            from.id(), route.to().id(), shortName(route), simulated.count(), simulated.mean(), simulated.std(),
+        out.append(String.format(Locale.ROOT,
+            "%3d -> %-3d %-28s %7d %5.2f %4.2f %4.2f %5.2f | %7d %5.2f %4.2f %4.2f %5.2f%n", from.id(), route.to().id(), shortName(route), simulated.count(), simulated.mean(), simulated.std(),
             simulated.min(), simulated.max(), table.count(), table.meanHours(), table.stdHours(),
             table.minHours(), table.maxHours()));
       }
