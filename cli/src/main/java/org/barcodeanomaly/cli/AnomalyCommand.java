@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         org.barcodeanomaly.svm.cli.TrainSvmCommand.class,
         org.barcodeanomaly.lstm.command.TrainLstmCommand.class,
         org.barcodeanomaly.lstm.command.ExportOnnxCommand.class,
+        org.barcodeanomaly.lstm.command.BenchLstmCommand.class,
     })
 public final class AnomalyCommand implements Runnable {
 

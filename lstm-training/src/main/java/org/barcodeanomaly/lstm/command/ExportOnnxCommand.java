@@ -24,6 +24,12 @@ public final class ExportOnnxCommand implements Callable<Integer> {
       description = "ONNX file to write, e.g. models/lstm/model.onnx.")
   Path out;
 
+  @Option(names = "--precision", defaultValue = "FP32",
+      description = "FP32 (the trained weights) or INT8 (dynamic quantisation of every weight "
+          + "matrix and both LSTMs; serve with lstm.precision=int8 from model-int8.onnx) "
+          + "(default: ${DEFAULT-VALUE}).")
+  OnnxExporter.Precision precision;
+
   @Override
   public Integer call() throws Exception {
     Path network = model.resolve(TrainingRun.DL4J_FILE);
@@ -33,9 +39,10 @@ public final class ExportOnnxCommand implements Callable<Integer> {
     }
     Nd4jThreads.configure();
     ComputationGraph graph = ModelSerializer.restoreComputationGraph(network.toFile(), false);
-    new OnnxExporter(graph).write(out, Map.of("labelSource", TrainingRun.LABEL_SOURCE));
-    System.out.println("wrote " + out.toAbsolutePath() + " (" + Files.size(out) + " bytes, opset "
-        + OnnxExporter.OPSET + ")");
+    new OnnxExporter(graph, precision).write(out, Map.of("labelSource", TrainingRun.LABEL_SOURCE,
+        "precision", precision.name()));
+    System.out.println("wrote " + out.toAbsolutePath() + " (" + precision + ", " + Files.size(out)
+        + " bytes, opset " + OnnxExporter.OPSET + ")");
     return 0;
   }
 }

@@ -36,13 +36,37 @@ public final class OnnxExporter {
   /** IR version matching opset 17. */
   public static final int IR_VERSION = 8;
 
+  /** Number format of the exported weights. */
+  public enum Precision {
+    /** The trained float weights: the reference, matching DL4J within 1e-5. */
+    FP32,
+    /**
+     * Dynamic quantisation as ONNX Runtime's {@code quantize_dynamic} does it: weights of every
+     * constant matrix product and of both LSTM layers stored as int8 (symmetric, one scale per
+     * tensor and direction), activations quantised to uint8 at run time
+     * ({@code DynamicQuantizeLinear} + {@code MatMulInteger}; the LSTMs as ONNX Runtime's
+     * {@code com.microsoft.DynamicQuantizeLSTM}). Attention scores, softmax, normalisation and
+     * the sigmoid stay float.
+     */
+    INT8
+  }
+
+  private static final String MICROSOFT_DOMAIN = "com.microsoft";
+
   private final ComputationGraph network;
+  private final Precision precision;
   private final int features;
   private final int hidden;
 
-  /** An exporter for {@code network}. */
+  /** An FP32 exporter for {@code network}. */
   public OnnxExporter(ComputationGraph network) {
+    this(network, Precision.FP32);
+  }
+
+  /** An exporter for {@code network} writing {@code precision} weights. */
+  public OnnxExporter(ComputationGraph network, Precision precision) {
     this.network = network;
+    this.precision = precision;
     this.features = (int) param(LstmNetworkFactory.forward(1), "W").size(0);
     this.hidden = (int) param(LstmNetworkFactory.forward(1), "RW").size(0);
   }
@@ -88,6 +112,9 @@ public final class OnnxExporter {
         .setProducerVersion("1")
         .addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
         .setGraph(graph.build());
+    if (precision == Precision.INT8) {
+      model.addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain(MICROSOFT_DOMAIN).setVersion(1));
+    }
     metadata.forEach((key, value) ->
         model.addMetadataProps(Onnx.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
     return model.build();
@@ -98,16 +125,21 @@ public final class OnnxExporter {
     String forward = LstmNetworkFactory.forward(layer);
     String backward = LstmNetworkFactory.backward(layer);
     int in = (int) param(forward, "W").size(0);
-    String w = graph.floats("lstm" + layer + "_W", concat(gateMajor(param(forward, "W")),
-        gateMajor(param(backward, "W"))), 2, 4L * hidden, in);
-    String r = graph.floats("lstm" + layer + "_R", concat(gateMajor(param(forward, "RW")),
-        gateMajor(param(backward, "RW"))), 2, 4L * hidden, hidden);
+    float[] w = concat(gateMajor(param(forward, "W")), gateMajor(param(backward, "W")));
+    float[] r = concat(gateMajor(param(forward, "RW")), gateMajor(param(backward, "RW")));
     String b = graph.floats("lstm" + layer + "_B", concat(bias(param(forward, "b")),
         bias(param(backward, "b"))), 2, 8L * hidden);
     String y = "lstm" + layer + "_Y";
-    graph.nodeWithOutputs("LSTM", new Attribute[] {
-        Attribute.of("direction", "bidirectional"), Attribute.of("hidden_size", (long) hidden)},
-        new String[] {x, w, r, b, OnnxSequenceScorer.INPUT_LENGTHS}, y);
+    Attribute[] attributes = {
+        Attribute.of("direction", "bidirectional"), Attribute.of("hidden_size", (long) hidden)};
+    if (precision == Precision.INT8) {
+      quantizedLstm(graph, layer, x, w, r, b, in, attributes, y);
+    } else {
+      graph.nodeWithOutputs("LSTM", attributes, new String[] {x,
+          graph.floats("lstm" + layer + "_W", w, 2, 4L * hidden, in),
+          graph.floats("lstm" + layer + "_R", r, 2, 4L * hidden, hidden), b,
+          OnnxSequenceScorer.INPUT_LENGTHS}, y);
+    }
     // Y is [T, 2, N, H]; DL4J concatenates forward then backward on the feature axis.
     String perm = graph.node("Transpose", "lstm" + layer + "_dirs_last",
         new Attribute[] {Attribute.ints("perm", 0, 2, 1, 3)}, y);
@@ -138,16 +170,14 @@ public final class OnnxExporter {
     String merged = graph.node("Reshape", "att_merge", context,
         graph.longs("att_merge_shape", new long[] {0, 0, -1}, 3));
     INDArray wo = param(LstmNetworkFactory.ATTENTION, "Wo");
-    return graph.node("MatMul", "att_out", merged,
-        graph.floats("att_Wo", floats(wo), wo.size(0), wo.size(1)));
+    return weightProduct(graph, "att_Wo", merged, floats(wo), wo.size(0), wo.size(1));
   }
 
   /** {@code x [N,T,C]} times all heads' projection, {@code [N, T, heads × headSize]}. */
   private String projection(OnnxGraphBuilder graph, String x, String key) {
     INDArray w = param(LstmNetworkFactory.ATTENTION, key); // [heads, headSize, C]
     INDArray all = w.reshape('c', w.size(0) * w.size(1), w.size(2)).transpose();
-    return graph.node("MatMul", "att_" + key, x, graph.floats("att_" + key, floats(all),
-        all.size(0), all.size(1)));
+    return weightProduct(graph, "att_" + key, x, floats(all), all.size(0), all.size(1));
   }
 
   /** {@code [N, 1, 1, T]}: 0 for real steps, −1e9 for padding (keys only). */
@@ -173,9 +203,56 @@ public final class OnnxExporter {
   private String dense(OnnxGraphBuilder graph, String layer, String x) {
     INDArray w = param(layer, "W");
     INDArray b = param(layer, "b");
-    String product = graph.node("MatMul", layer + "_matmul", x,
-        graph.floats(layer + "_W", floats(w), w.size(0), w.size(1)));
+    String product = weightProduct(graph, layer + "_W", x, floats(w), w.size(0), w.size(1));
     return graph.node("Add", layer + "_bias", product, graph.floats(layer + "_b", floats(b), b.length()));
+  }
+
+  /** {@code x · W} for a constant {@code W [rows, columns]}, quantised when exporting INT8. */
+  private String weightProduct(OnnxGraphBuilder graph, String name, String x, float[] w, long rows,
+      long columns) {
+    if (precision == Precision.FP32) {
+      return graph.node("MatMul", name + "_matmul", x, graph.floats(name, w, rows, columns));
+    }
+    Int8Tensor q = Int8Tensor.of(w, 1);
+    String xq = name + "_xq";
+    String xScale = name + "_xscale";
+    String xZero = name + "_xzero";
+    graph.nodeWithOutputs("DynamicQuantizeLinear", new Attribute[0], new String[] {x}, xq, xScale, xZero);
+    String product = graph.node("MatMulInteger", name + "_int", xq,
+        graph.int8s(name + "_q", q.values(), rows, columns), xZero,
+        graph.int8s(name + "_zero", new byte[] {0}));
+    String asFloat = graph.node("Cast", name + "_float", new Attribute[] {Attribute.of("to",
+        (long) Onnx.TensorProto.DataType.FLOAT.getNumber())}, product);
+    return graph.node("Mul", name + "_dequant", graph.node("Mul", name + "_xdequant", asFloat, xScale),
+        graph.floats(name + "_scale", q.scales()));
+  }
+
+  /** ONNX Runtime's DynamicQuantizeLSTM: int8 weights laid out {@code [dirs, in, 4H]}. */
+  private void quantizedLstm(OnnxGraphBuilder graph, int layer, String x, float[] w, float[] r,
+      String b, int in, Attribute[] attributes, String y) {
+    Int8Tensor wq = Int8Tensor.of(inputMajor(w, in), 2);
+    Int8Tensor rq = Int8Tensor.of(inputMajor(r, hidden), 2);
+    String name = "lstm" + layer;
+    graph.nodeWithOutputs(MICROSOFT_DOMAIN, "DynamicQuantizeLSTM", attributes, new String[] {x,
+        graph.int8s(name + "_Wq", wq.values(), 2, in, 4L * hidden),
+        graph.int8s(name + "_Rq", rq.values(), 2, hidden, 4L * hidden), b,
+        OnnxSequenceScorer.INPUT_LENGTHS, "", "", "",
+        graph.floats(name + "_Wscale", wq.scales(), 2), graph.int8s(name + "_Wzero", new byte[2], 2),
+        graph.floats(name + "_Rscale", rq.scales(), 2), graph.int8s(name + "_Rzero", new byte[2], 2)}, y);
+  }
+
+  /** ONNX {@code [2, 4H, in]} to {@code [2, in, 4H]}. */
+  private float[] inputMajor(float[] gateMajor, int in) {
+    float[] out = new float[gateMajor.length];
+    int rows = 4 * hidden;
+    for (int d = 0; d < 2; d++) {
+      for (int row = 0; row < rows; row++) {
+        for (int c = 0; c < in; c++) {
+          out[d * rows * in + c * rows + row] = gateMajor[d * rows * in + row * in + c];
+        }
+      }
+    }
+    return out;
   }
 
   /** DL4J {@code [in, 4H]} with blocks (c, f, o, i) to ONNX {@code [4H, in]} with blocks (i, o, f, c). */

@@ -33,7 +33,13 @@ final class OnnxGraphBuilder {
 
   /** Adds a node with explicitly named outputs (empty name = output not used). */
   void nodeWithOutputs(String op, Attribute[] attributes, String[] inputs, String... outputs) {
-    Onnx.NodeProto.Builder node = Onnx.NodeProto.newBuilder().setOpType(op)
+    nodeWithOutputs("", op, attributes, inputs, outputs);
+  }
+
+  /** As {@link #nodeWithOutputs(String, Attribute[], String[], String...)}, in operator {@code domain}. */
+  void nodeWithOutputs(String domain, String op, Attribute[] attributes, String[] inputs,
+      String... outputs) {
+    Onnx.NodeProto.Builder node = Onnx.NodeProto.newBuilder().setOpType(op).setDomain(domain)
         .setName(op + "_" + (counter++));
     for (String input : inputs) {
       node.addInput(input);

@@ -56,6 +56,34 @@ class OnnxParityTest {
     assertThat(worst).isLessThanOrEqualTo(1e-5);
   }
 
+  @Test
+  @DisplayName("the dynamically quantised (INT8) export runs in ONNX Runtime and stays within 0.05 of DL4J")
+  void int8ExportStaysClose(@TempDir Path dir) throws Exception {
+    ComputationGraph network = LstmNetworkFactory.create(
+        new NetworkSettings(FEATURES, STEPS, 16, 2, 8, 12, 1e-2, 1e-4, 0.25, 2, 11), 20);
+    Random random = new Random(6);
+    SequenceBatch batch = randomBatch(random);
+    train(network, batch, random);
+
+    Path model = dir.resolve("model-int8.onnx");
+    new OnnxExporter(network, OnnxExporter.Precision.INT8).write(model, Map.of());
+    float[] onnx;
+    try (OnnxSequenceScorer scorer = new OnnxSequenceScorer(model, new OnnxRuntimeOptions())) {
+      onnx = scorer.probabilities(batch);
+    }
+    INDArray dl4j = network.output(false, new INDArray[] {ncw(batch)}, new INDArray[] {mask(batch)})[0];
+    double worst = 0;
+    for (int s = 0; s < SEQUENCES; s++) {
+      for (int t = 0; t < batch.lengths()[s]; t++) {
+        for (int k = 0; k < 5; k++) {
+          worst = Math.max(worst, Math.abs(onnx[(s * STEPS + t) * 5 + k] - dl4j.getFloat(s, k, t)));
+        }
+      }
+    }
+    System.out.printf("INT8 export: max abs difference to DL4J %.5f%n", worst);
+    assertThat(worst).isGreaterThan(0).isLessThan(0.05);
+  }
+
   /** A few steps of training, so the weights are not the symmetric initial ones. */
   private static void train(ComputationGraph network, SequenceBatch batch, Random random) {
     float[] labels = new float[SEQUENCES * 5 * STEPS];
