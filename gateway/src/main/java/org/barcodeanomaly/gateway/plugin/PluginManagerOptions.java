@@ -1,6 +1,8 @@
 package org.barcodeanomaly.gateway.plugin;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +23,10 @@ import org.barcodeanomaly.gateway.config.RouteConfig;
 public record PluginManagerOptions(Path pluginsDir, Path modelsDir, long watchIntervalMs,
     Map<String, DetectorSpec> detectors, Set<String> referencedDetectors) {
 
-  /** Copies the collections. */
+  /** Copies the collections, keeping their order. */
   public PluginManagerOptions {
-    detectors = Map.copyOf(detectors);
-    referencedDetectors = Set.copyOf(referencedDetectors);
+    detectors = Collections.unmodifiableMap(new LinkedHashMap<>(detectors));
+    referencedDetectors = Collections.unmodifiableSet(new LinkedHashSet<>(referencedDetectors));
   }
 
   /** The options of a gateway configuration. */

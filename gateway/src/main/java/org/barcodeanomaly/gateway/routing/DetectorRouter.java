@@ -2,6 +2,8 @@ package org.barcodeanomaly.gateway.routing;
 
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,13 +38,13 @@ public final class DetectorRouter {
   /** A router over {@code routes}. */
   public DetectorRouter(Map<String, RouteConfig> routes, DetectorRegistry registry,
       ScoringExecutor scoring, GatewayMetrics metrics) {
-    this.routes = Map.copyOf(routes);
+    this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
     this.registry = registry;
     this.scoring = scoring;
     this.metrics = metrics;
   }
 
-  /** The routes, by name. */
+  /** The routes, by name, in configuration order. */
   public Map<String, RouteConfig> routes() {
     return routes;
   }
