@@ -55,7 +55,7 @@ public final class RuleDetector implements Detector {
         new EpcFakeRule(this.options.getRegistry()),
         new EpcDupRule(),
         new LocationRule(this.options.getNetwork(), this.options.getMissedReadGapHours()),
-        new EventOrderRule(),
+        new EventOrderRule(this.options.getNetwork()),
         new JumpRule(this.options.getNetwork(), travelTimes, this.options.getFastRatio()));
   }
 

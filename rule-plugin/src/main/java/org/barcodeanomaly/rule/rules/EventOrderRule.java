@@ -3,6 +3,8 @@ package org.barcodeanomaly.rule.rules;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.EventType;
+import org.barcodeanomaly.api.network.Location;
+import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.rule.trail.ScanColumns;
 import org.barcodeanomaly.rule.trail.Trail;
 
@@ -10,7 +12,9 @@ import org.barcodeanomaly.rule.trail.Trail;
  * evtOrderErr: event types out of their order, scored on the event that breaks the order.
  *
  * <p>Each event is checked on its own: an unknown event type ({@value #UNKNOWN_TYPE}), a type that
- * does not belong to the business step ({@value #TYPE_OFF_STEP}). Along the main line, each visit
+ * does not belong to the business step ({@value #TYPE_OFF_STEP}), a type of another tier than the
+ * location's ({@value #TYPE_OFF_TIER}; ANOMALIES.md names both as order errors, while the step of
+ * another tier is also {@link LocationRule}'s locErr). Along the main line, each visit
  * (consecutive events at one location) must follow inbound (or Aggregation), then outbound, then
  * sale ({@link EventType#visitRank()}). Wrong: an outbound with no inbound before it in the visit,
  * or a sale opening a visit ({@value #NO_INBOUND}; not after an event of unknown type, which may
@@ -25,6 +29,8 @@ public final class EventOrderRule implements TrailRule {
   public static final int UNKNOWN_TYPE = 90;
   /** Event type of another business step. */
   public static final int TYPE_OFF_STEP = 80;
+  /** Event type that happens at another tier than the scan location's. */
+  public static final int TYPE_OFF_TIER = 70;
   /** A scan after the item was sold. */
   public static final int AFTER_SALE = 85;
   /** Second inbound at a location without leaving it. */
@@ -35,6 +41,13 @@ public final class EventOrderRule implements TrailRule {
   public static final int REPEAT_STEP = 25;
   /** Outbound or sale with no inbound before it at that visit. */
   public static final int NO_INBOUND = 70;
+
+  private final LocationNetwork network;
+
+  /** Judges event types against the tiers of {@code network}'s locations. */
+  public EventOrderRule(LocationNetwork network) {
+    this.network = network;
+  }
 
   @Override
   public AnomalyType type() {
@@ -52,12 +65,18 @@ public final class EventOrderRule implements TrailRule {
     scoreVisits(trail, scores);
   }
 
-  private static void scoreVocabulary(ScanColumns columns, int event, ScoreTable scores) {
+  private void scoreVocabulary(ScanColumns columns, int event, ScoreTable scores) {
     EventType type = columns.type(event);
     if (type == null) {
       scores.raise(event, AnomalyType.EVT_ORDER_ERR, UNKNOWN_TYPE);
-    } else if (!type.belongsTo(columns.event(event).businessStep())) {
+      return;
+    }
+    if (!type.belongsTo(columns.event(event).businessStep())) {
       scores.raise(event, AnomalyType.EVT_ORDER_ERR, TYPE_OFF_STEP);
+    }
+    Location location = network.location(columns.location(event));
+    if (location != null && location.tier() != type.tier()) {
+      scores.raise(event, AnomalyType.EVT_ORDER_ERR, TYPE_OFF_TIER);
     }
   }
 

@@ -32,6 +32,17 @@ class EventOrderRuleTest {
   }
 
   @Test
+  @DisplayName("An event type of another tier than the location's scores 70, even when step and type agree")
+  void typeOffTier() {
+    float[] scores = Scans.trail()
+        .scan(1, "Aggregation", "2025-07-01 10:34:17")
+        .scan(5, "Logistics_HUB", "HUB_Inbound", "2025-07-01 11:02:38")
+        .scores(AnomalyType.EVT_ORDER_ERR);
+
+    assertThat(scores).containsExactly(0f, 70f);
+  }
+
+  @Test
   @DisplayName("An outbound with no inbound before it at that location scores 70")
   void outboundWithoutInbound() {
     float[] scores = Scans.trail()
