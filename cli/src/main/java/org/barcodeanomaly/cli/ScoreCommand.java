@@ -18,12 +18,14 @@ import org.barcodeanomaly.api.contract.ContractResponseWriter;
 import org.barcodeanomaly.api.contract.FileBatch;
 import org.barcodeanomaly.api.contract.FileResult;
 import org.barcodeanomaly.api.detector.Detector;
+import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.barcodeanomaly.api.scanfile.ScanFileOptions;
 import org.barcodeanomaly.api.scanfile.ScanFileProblem;
 import org.barcodeanomaly.api.scanfile.ScanFileReader;
 import org.barcodeanomaly.api.scanfile.ScanFileSet;
+import org.barcodeanomaly.evaluation.ThresholdSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +56,8 @@ public final class ScoreCommand implements Callable<Integer> {
   List<Path> inputs;
 
   @Option(names = "--out", required = true, paramLabel = "FILE",
-      description = "Scores CSV to write: " + SCORES_HEADER + ".")
+      description = "Scores CSV to write: " + SCORES_HEADER + ". The detector's reporting "
+          + "thresholds go beside it (<name>.thresholds.json), where evaluate finds them.")
   Path out;
 
   @Option(names = "--json", paramLabel = "FILE",
@@ -73,14 +76,17 @@ public final class ScoreCommand implements Callable<Integer> {
     List<FileBatch> batches = readBatches();
     List<FileResult> results = new ArrayList<>(batches.size());
     String method;
+    Thresholds thresholds;
     try (DetectorSelection.OpenDetector open = selection.open()) {
       Detector detector = open.detector();
       method = detector.version();
+      thresholds = detector.thresholds();
       for (FileBatch batch : batches) {
         results.add(new FileResult(batch, detector.score(batch.events()), detector.thresholds()));
       }
     }
     writeScores(results);
+    ThresholdSpec.writeSidecar(out, method, thresholds);
     ContractResponse response = new ContractResponse(results, method, null, List.of());
     if (json != null) {
       writeJson(response);

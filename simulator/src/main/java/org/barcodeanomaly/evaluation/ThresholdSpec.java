@@ -2,6 +2,7 @@ package org.barcodeanomaly.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,29 @@ public final class ThresholdSpec {
       values.put(type(parts[0].trim()), number(parts[1].trim(), parts[0].trim()));
     }
     return Thresholds.of(values);
+  }
+
+  /**
+   * The thresholds file written beside a scores file ({@code scores.csv} →
+   * {@code scores.thresholds.json}), so that evaluate judges a detector at its own reporting
+   * thresholds without being told them.
+   */
+  public static Path sidecarOf(Path scoresFile) {
+    String name = scoresFile.getFileName().toString();
+    String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    return scoresFile.resolveSibling(stem + ".thresholds.json");
+  }
+
+  /** Writes {@code thresholds} of {@code detector} to {@link #sidecarOf(Path) the sidecar} of {@code scoresFile}. */
+  public static void writeSidecar(Path scoresFile, String detector, Thresholds thresholds)
+      throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = mapper.createObjectNode().put("detector", detector);
+    ObjectNode values = root.putObject("thresholds");
+    for (AnomalyType type : AnomalyType.values()) {
+      values.put(type.contractName(), (double) thresholds.get(type));
+    }
+    mapper.writerWithDefaultPrettyPrinter().writeValue(sidecarOf(scoresFile).toFile(), root);
   }
 
   private static Thresholds fromJson(Path file) throws IOException {

@@ -44,6 +44,19 @@ class ThresholdSpecTest {
   }
 
   @Test
+  @DisplayName("the sidecar written beside scores.csv reads back as the detector's thresholds")
+  void sidecarRoundTrip() throws IOException {
+    Path scores = directory.resolve("scores.csv");
+    Thresholds written = ThresholdSpec.parse("epcFake=10,jump=45");
+
+    ThresholdSpec.writeSidecar(scores, "rule-1.0", written);
+
+    assertThat(ThresholdSpec.sidecarOf(scores)).isEqualTo(directory.resolve("scores.thresholds.json"));
+    assertThat(ThresholdSpec.parse(ThresholdSpec.sidecarOf(scores).toString()).toMap())
+        .isEqualTo(written.toMap());
+  }
+
+  @Test
   @DisplayName("unknown types, non-numbers and out-of-range values are refused with the part that is wrong")
   void errors() {
     assertThatThrownBy(() -> ThresholdSpec.parse("fake=60")).hasMessageContaining("unknown anomaly type 'fake'");

@@ -2,6 +2,7 @@ package org.barcodeanomaly.evaluation.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.barcodeanomaly.api.detector.Thresholds;
@@ -37,13 +38,15 @@ public final class EvaluateCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--thresholds", paramLabel = "SPEC",
-      description = "Reporting thresholds: one number for all types (default 50), type=value pairs "
-          + "such as epcFake=60,jump=40, or a JSON file of such pairs (top level or under \"thresholds\").")
+      description = "Reporting thresholds: one number for all types, type=value pairs "
+          + "such as epcFake=60,jump=40, or a JSON file of such pairs (top level or under \"thresholds\"). "
+          + "Default: the detector's own thresholds that `score` wrote beside the scores "
+          + "(scores.thresholds.json), else 50.")
   String thresholds;
 
   @Override
   public Integer call() throws Exception {
-    Thresholds applied = ThresholdSpec.parse(thresholds);
+    Thresholds applied = ThresholdSpec.parse(thresholdSpec());
     ScoredEvents events = ScoredEvents.join(LabelTable.read(labels), scores);
     EvaluationReport report = new Evaluation(applied, CostMatrix.standard()).evaluate(events);
     System.out.print(report.table());
@@ -52,5 +55,17 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.out.println("wrote " + out);
     }
     return 0;
+  }
+
+  private String thresholdSpec() {
+    if (thresholds != null) {
+      return thresholds;
+    }
+    Path sidecar = ThresholdSpec.sidecarOf(scores);
+    if (Files.isRegularFile(sidecar)) {
+      System.out.println("thresholds from " + sidecar);
+      return sidecar.toString();
+    }
+    return null;
   }
 }
