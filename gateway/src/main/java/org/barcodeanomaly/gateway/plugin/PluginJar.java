@@ -21,8 +21,9 @@ import org.barcodeanomaly.api.detector.DetectorProvider;
  *
  * <p>Its own class loader keeps each plugin's libraries (Tribuo, ONNX Runtime) apart from the
  * host's and from other plugins', and lets a newer jar of the same plugin load beside the old one
- * during a hot swap. The parent is the host's class loader, which supplies plugin-api and
- * Jackson. {@link #close()} releases the jar once no detector created from it is in use.
+ * during a hot swap. The jar's own classes come first ({@link PluginClassLoader}); the host's
+ * class loader supplies only what both sides share: plugin-api, Jackson and ONNX Runtime.
+ * {@link #close()} releases the jar once no detector created from it is in use.
  */
 public final class PluginJar implements AutoCloseable {
 
@@ -91,7 +92,7 @@ public final class PluginJar implements AutoCloseable {
     } catch (IOException e) {
       throw new PluginLoadException(jar, "not a valid jar file (" + e.getMessage() + ")", e);
     }
-    URLClassLoader loader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {url(source)}, parent);
+    URLClassLoader loader = new PluginClassLoader("plugin:" + jar.getFileName(), url(source), parent);
     try {
       List<DetectorProvider> providers = new ArrayList<>();
       for (DetectorProvider provider : ServiceLoader.load(DetectorProvider.class, loader)) {
