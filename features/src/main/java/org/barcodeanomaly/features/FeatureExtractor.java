@@ -19,7 +19,6 @@ public final class FeatureExtractor {
 
   private final LocationNetwork network;
   private final EpcRegistry registry;
-  private final Vocabulary vocabulary = new Vocabulary();
 
   /** An extractor judging locations against {@code network} and codes against {@code registry}. */
   public FeatureExtractor(LocationNetwork network, EpcRegistry registry) {
@@ -51,8 +50,7 @@ public final class FeatureExtractor {
     int first = fromTrail < trails.count() ? trails.start(fromTrail) : trails.eventCount();
     int last = toTrail < trails.count() ? trails.start(toTrail) : trails.eventCount();
     FeatureMatrix out = new FeatureMatrix(trails, first, last - first);
-    TrailFeatureWriter writer = new TrailFeatureWriter(network, vocabulary,
-        new EpcStructure(registry));
+    TrailFeatureWriter writer = new TrailFeatureWriter(network, new EpcStructure(registry));
     for (int trail = fromTrail; trail < toTrail; trail++) {
       writer.write(trails, trail, out);
     }

@@ -27,7 +27,6 @@ final class TrailFeatureWriter {
   private static final double MIN_MOVE_HOURS = 1.0 / SECONDS_PER_HOUR;
 
   private final LocationNetwork network;
-  private final Vocabulary vocabulary;
   private final EpcStructure epc;
   private final VisitTracker visits = new VisitTracker();
   private final SameSecondGroup group = new SameSecondGroup();
@@ -40,9 +39,8 @@ final class TrailFeatureWriter {
   private int[] factoryIds = new int[4];
   private int factoryScanCount;
 
-  TrailFeatureWriter(LocationNetwork network, Vocabulary vocabulary, EpcStructure epc) {
+  TrailFeatureWriter(LocationNetwork network, EpcStructure epc) {
     this.network = network;
-    this.vocabulary = vocabulary;
     this.epc = epc;
   }
 
@@ -154,7 +152,7 @@ final class TrailFeatureWriter {
       }
       writeTypeTier(event, row);
       int hour = (int) (Math.floorMod(trails.secondAt(p), SECONDS_PER_DAY) / 3600);
-      visits.observe(event.locationId(), vocabulary.type(event.eventType()), hour, out, row);
+      visits.observe(event.locationId(), EventType.fromName(event.eventType()), hour, out, row);
       epc.write(out, row);
     }
     out.set(row, Feature.SAME_SECOND_OTHER_LOCATIONS, group.otherLocations(p));
@@ -182,7 +180,7 @@ final class TrailFeatureWriter {
     Location location = network.location(event.locationId());
     out.set(row, Feature.LOCATION_KNOWN, location != null ? 1 : 0);
     out.set(row, Feature.TIER, location != null ? location.tier().level() : -1);
-    BusinessStep step = vocabulary.step(event.businessStep());
+    BusinessStep step = BusinessStep.fromName(event.businessStep());
     out.set(row, Feature.STEP_TIER_MISMATCH,
         step == null || location != null && step.tier() != location.tier() ? 1 : 0);
     if (previous < 0) {
@@ -243,7 +241,7 @@ final class TrailFeatureWriter {
   }
 
   private void writeOrder(ScanEvent event, int previous, int next, int row) {
-    EventType type = vocabulary.type(event.eventType());
+    EventType type = EventType.fromName(event.eventType());
     int rank = rank(type);
     out.set(row, Feature.EVENT_TYPE_KNOWN, type != null ? 1 : 0);
     out.set(row, Feature.JOURNEY_RANK, rank);
@@ -254,14 +252,14 @@ final class TrailFeatureWriter {
   }
 
   private void writeTypeTier(ScanEvent event, int row) {
-    EventType type = vocabulary.type(event.eventType());
+    EventType type = EventType.fromName(event.eventType());
     Location location = network.location(event.locationId());
     out.set(row, Feature.TYPE_TIER_MISMATCH,
         type != null && location != null && type.tier() != location.tier() ? 1 : 0);
   }
 
   private int rankAt(int position) {
-    return rank(vocabulary.type(trails.eventAt(position).eventType()));
+    return rank(EventType.fromName(trails.eventAt(position).eventType()));
   }
 
   private static int rank(EventType type) {

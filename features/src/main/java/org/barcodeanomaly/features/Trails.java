@@ -23,12 +23,14 @@ public final class Trails {
   private final int[] order;
   private final int[] starts;
   private final long[] seconds;
+  private final int[] nanos;
 
-  private Trails(List<ScanEvent> events, int[] order, int[] starts, long[] seconds) {
+  private Trails(List<ScanEvent> events, int[] order, int[] starts, long[] seconds, int[] nanos) {
     this.events = events;
     this.order = order;
     this.starts = starts;
     this.seconds = seconds;
+    this.nanos = nanos;
   }
 
   /** Groups {@code events} by EPC code and sorts each trail by time; linear in the batch size. */
@@ -38,9 +40,15 @@ public final class Trails {
     Map<String, Integer> trailOfEpc = new HashMap<>(Math.max(16, n / 2));
     int[] sizes = new int[Math.max(16, n / 4)];
     long[] seconds = new long[n];
+    int[] nanos = new int[n];
     for (int i = 0; i < n; i++) {
       ScanEvent event = events.get(i);
+      if (event == null) {
+        throw new IllegalArgumentException("events[" + i + "] is null: pass only scan events,"
+            + " reject unreadable items before scoring");
+      }
       seconds[i] = event.epochSecond();
+      nanos[i] = event.eventTime().getNano();
       Integer trail = trailOfEpc.putIfAbsent(event.epcCode(), trailOfEpc.size());
       int t = trail == null ? trailOfEpc.size() - 1 : trail;
       if (t == sizes.length) {
@@ -59,7 +67,7 @@ public final class Trails {
     for (int i = 0; i < n; i++) {
       order[fill[trailOfEvent[i]]++] = i;
     }
-    Trails trails = new Trails(events, order, starts, seconds);
+    Trails trails = new Trails(events, order, starts, seconds, nanos);
     for (int t = 0; t < trailCount; t++) {
       trails.sortByTime(starts[t], starts[t + 1]);
     }
@@ -126,18 +134,22 @@ public final class Trails {
     for (int p = from; p < to; p++) {
       boxed[p - from] = order[p];
     }
-    Arrays.sort(boxed, (a, b) -> Long.compare(seconds[a], seconds[b]));
+    Arrays.sort(boxed, (a, b) -> before(a, b) ? -1 : before(b, a) ? 1 : 0);
     for (int p = from; p < to; p++) {
       order[p] = boxed[p - from];
     }
   }
 
+  /** Whether event {@code a} happened strictly before event {@code b} (sub-second times count). */
+  private boolean before(int a, int b) {
+    return seconds[a] != seconds[b] ? seconds[a] < seconds[b] : nanos[a] < nanos[b];
+  }
+
   private void insertionSort(int from, int to) {
     for (int p = from + 1; p < to; p++) {
       int index = order[p];
-      long second = seconds[index];
       int q = p - 1;
-      while (q >= from && seconds[order[q]] > second) {
+      while (q >= from && before(index, order[q])) {
         order[q + 1] = order[q];
         q--;
       }

@@ -2,12 +2,15 @@ package org.barcodeanomaly.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrailsTest {
 
@@ -74,5 +77,50 @@ class TrailsTest {
       order.add(trails.eventIndex(p));
     }
     return order;
+  }
+
+  private static ScanEvent at(String epc, Instant time) {
+    return new ScanEvent(0, 1, epc, 5, "WMS", "WMS_Inbound", time);
+  }
+
+  @ParameterizedTest(name = "{0} events per EPC")
+  @ValueSource(ints = {3, 31, 33, 1_000})
+  @DisplayName("interleaved EPCs with paired ties, newest first, sort stably at every trail length")
+  void sortsInterleavedTrailsStablyAtEveryLength(int perEpc) {
+    List<ScanEvent> events = new ArrayList<>();
+    for (int i = 0; i < perEpc; i++) {
+      events.add(at("A", Instant.ofEpochSecond(1_000 - i / 2)));
+      events.add(at("B", Instant.ofEpochSecond(5)));
+    }
+
+    Trails trails = Trails.group(events);
+
+    assertThat(trails.count()).isEqualTo(2);
+    List<Integer> trailA = new ArrayList<>();
+    for (int position = trails.start(0); position < trails.end(0); position++) {
+      trailA.add(trails.eventIndex(position));
+    }
+    List<Integer> expected = new ArrayList<>();
+    for (int pair = (perEpc - 1) / 2; pair >= 0; pair--) {
+      for (int i = 2 * pair; i < Math.min(perEpc, 2 * pair + 2); i++) {
+        expected.add(2 * i);
+      }
+    }
+    assertThat(trailA).containsExactlyElementsOf(expected);
+    for (int position = trails.start(1); position < trails.end(1) - 1; position++) {
+      assertThat(trails.eventIndex(position)).isLessThan(trails.eventIndex(position + 1));
+    }
+  }
+
+  @Test
+  @DisplayName("ISO times with fractions of a second order the events of one second")
+  void subSecondTimesOrderTheirSecond() {
+    Instant second = Instant.parse("2025-07-01T11:02:38Z");
+    List<ScanEvent> events = List.of(at("A", second.plusMillis(900)), at("A", second.plusMillis(100)));
+
+    Trails trails = Trails.group(events);
+
+    assertThat(trails.eventIndex(0)).isEqualTo(1);
+    assertThat(trails.eventIndex(1)).isEqualTo(0);
   }
 }

@@ -7,6 +7,7 @@ import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.features.Trails;
 import org.barcodeanomaly.rule.rules.EpcDupRule;
 import org.barcodeanomaly.rule.rules.EpcFakeRule;
 import org.barcodeanomaly.rule.rules.EventOrderRule;
@@ -16,7 +17,6 @@ import org.barcodeanomaly.rule.rules.TrailRule;
 import org.barcodeanomaly.rule.rules.TravelTimeModel;
 import org.barcodeanomaly.rule.trail.ScanColumns;
 import org.barcodeanomaly.rule.trail.Trail;
-import org.barcodeanomaly.rule.trail.TrailIndex;
 
 /**
  * The rule-based detector: the five domain rules of ANOMALIES.md, exact and fast, with no model.
@@ -81,12 +81,12 @@ public final class RuleDetector implements Detector {
    */
   @Override
   public ScoreTable score(List<ScanEvent> events) {
-    ScanColumns columns = ScanColumns.of(Objects.requireNonNull(events, "events"));
-    TrailIndex index = TrailIndex.of(columns);
+    Trails trails = Trails.group(Objects.requireNonNull(events, "events"));
+    ScanColumns columns = ScanColumns.of(events);
     ScoreTable scores = new ScoreTable(columns.size());
     Trail trail = new Trail(columns, options.getNetwork());
-    for (int epc = 0; epc < index.trailCount(); epc++) {
-      trail.load(index, epc);
+    for (int t = 0; t < trails.count(); t++) {
+      trail.load(trails, t);
       for (TrailRule rule : rules) {
         rule.score(trail, scores);
       }

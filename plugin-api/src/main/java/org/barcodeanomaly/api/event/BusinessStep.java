@@ -1,5 +1,7 @@
 package org.barcodeanomaly.api.event;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.barcodeanomaly.api.network.Tier;
 
 /**
@@ -15,6 +17,15 @@ public enum BusinessStep {
   R_STOCK_INBOUND("R_Stock_Inbound", Tier.RETAILER),
   R_STOCK_OUTBOUND("R_Stock_Outbound", Tier.RETAILER),
   POS_SELL("POS_Sell", Tier.RETAILER);
+
+  /** Hash lookup: detectors ask for every event of batches of a million. */
+  private static final Map<String, BusinessStep> BY_NAME = new HashMap<>();
+
+  static {
+    for (BusinessStep step : values()) {
+      BY_NAME.put(step.dataName, step);
+    }
+  }
 
   private final String dataName;
   private final Tier tier;
@@ -36,11 +47,6 @@ public enum BusinessStep {
 
   /** The step called {@code name} in the data, or {@code null} when the name is not one of the eight. */
   public static BusinessStep fromName(String name) {
-    for (BusinessStep step : values()) {
-      if (step.dataName.equals(name)) {
-        return step;
-      }
-    }
-    return null;
+    return name == null ? null : BY_NAME.get(name);
   }
 }

@@ -1,5 +1,7 @@
 package org.barcodeanomaly.api.event;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.barcodeanomaly.api.network.Tier;
 
 /**
@@ -24,6 +26,15 @@ public enum EventType {
 
   /** Whether an event brings the item into a location, takes it out, or neither. */
   public enum Direction { INBOUND, OUTBOUND, NONE }
+
+  /** Hash lookup: detectors ask for every event of batches of a million. */
+  private static final Map<String, EventType> BY_NAME = new HashMap<>();
+
+  static {
+    for (EventType type : values()) {
+      BY_NAME.put(type.dataName, type);
+    }
+  }
 
   private final String dataName;
   private final BusinessStep step;
@@ -74,11 +85,6 @@ public enum EventType {
 
   /** The type called {@code name} in the data, or {@code null} when the name is not one of the ten. */
   public static EventType fromName(String name) {
-    for (EventType type : values()) {
-      if (type.dataName.equals(name)) {
-        return type;
-      }
-    }
-    return null;
+    return name == null ? null : BY_NAME.get(name);
   }
 }

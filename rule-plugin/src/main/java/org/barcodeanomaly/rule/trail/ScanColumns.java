@@ -1,8 +1,6 @@
 package org.barcodeanomaly.rule.trail;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.barcodeanomaly.api.event.BusinessStep;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.event.ScanEvent;
@@ -12,42 +10,23 @@ import org.barcodeanomaly.api.event.ScanEvent;
  *
  * <p>Rules read times, locations and vocabulary many times per event; resolving them into
  * primitive arrays up front keeps the per-event work free of allocation and string comparison.
- * Each EPC gets a dense index ({@link #epc(int)}) so trails can be grouped by counting sort.
  * Immutable once built; a batch is scored by one thread.
  */
 public final class ScanColumns {
 
-  private static final Map<String, EventType> EVENT_TYPES = new HashMap<>();
-  private static final Map<String, BusinessStep> BUSINESS_STEPS = new HashMap<>();
-
-  static {
-    for (EventType type : EventType.values()) {
-      EVENT_TYPES.put(type.dataName(), type);
-    }
-    for (BusinessStep step : BusinessStep.values()) {
-      BUSINESS_STEPS.put(step.dataName(), step);
-    }
-  }
-
   private final List<ScanEvent> events;
   private final long[] seconds;
-  private final int[] nanos;
   private final int[] locations;
   private final EventType[] types;
   private final BusinessStep[] steps;
-  private final int[] epcs;
-  private final int epcCount;
 
   private ScanColumns(List<ScanEvent> events) {
     int size = events.size();
     this.events = events;
     this.seconds = new long[size];
-    this.nanos = new int[size];
     this.locations = new int[size];
     this.types = new EventType[size];
     this.steps = new BusinessStep[size];
-    this.epcs = new int[size];
-    Map<String, Integer> epcIndex = new HashMap<>(Math.max(16, size / 2));
     for (int i = 0; i < size; i++) {
       ScanEvent event = events.get(i);
       if (event == null) {
@@ -55,14 +34,10 @@ public final class ScanColumns {
             + " reject unreadable items before scoring");
       }
       seconds[i] = event.eventTime().getEpochSecond();
-      nanos[i] = event.eventTime().getNano();
       locations[i] = event.locationId();
-      types[i] = EVENT_TYPES.get(event.eventType());
-      steps[i] = BUSINESS_STEPS.get(event.businessStep());
-      Integer known = epcIndex.putIfAbsent(event.epcCode(), epcIndex.size());
-      epcs[i] = known == null ? epcIndex.size() - 1 : known;
+      types[i] = EventType.fromName(event.eventType());
+      steps[i] = BusinessStep.fromName(event.businessStep());
     }
-    this.epcCount = epcIndex.size();
   }
 
   /**
@@ -79,11 +54,6 @@ public final class ScanColumns {
     return seconds.length;
   }
 
-  /** Number of distinct EPC codes. */
-  public int epcCount() {
-    return epcCount;
-  }
-
   /** The event itself, for fields the columns do not hold. */
   public ScanEvent event(int index) {
     return events.get(index);
@@ -92,11 +62,6 @@ public final class ScanColumns {
   /** Event time in whole seconds since the epoch. */
   public long second(int index) {
     return seconds[index];
-  }
-
-  /** Nanosecond part of the event time; orders events within one second. */
-  public int nano(int index) {
-    return nanos[index];
   }
 
   /** The location id as scanned (possibly not in the network). */
@@ -112,11 +77,6 @@ public final class ScanColumns {
   /** The business step, or {@code null} when its name is not one of the eight. */
   public BusinessStep step(int index) {
     return steps[index];
-  }
-
-  /** Dense index (0 to {@link #epcCount()} - 1) of the event's EPC, in order of first appearance. */
-  public int epc(int index) {
-    return epcs[index];
   }
 
   /** Whether two events are one read repeated: same location, event type name and second. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Route;
+import org.barcodeanomaly.features.Trails;
 
 /**
  * One EPC's trail, prepared once for all rules: its events in time order, which of them are
@@ -55,13 +56,13 @@ public final class Trail {
     this.pairing = new DeparturePairing(columns, network);
   }
 
-  /** Prepares the trail of EPC {@code epc} of {@code index}. */
-  public void load(TrailIndex index, int epc) {
-    int start = index.start(epc);
-    size = index.end(epc) - start;
+  /** Prepares trail {@code trail} of {@code trails}. */
+  public void load(Trails trails, int trail) {
+    int start = trails.start(trail);
+    size = trails.end(trail) - start;
     ensureCapacity(size);
     for (int k = 0; k < size; k++) {
-      events[k] = index.eventAt(start + k);
+      events[k] = trails.eventIndex(start + k);
     }
     markReReads();
     buildLine();
