@@ -1,5 +1,6 @@
 package org.barcodeanomaly.gateway.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -54,6 +55,7 @@ public final class GatewayRouter {
 
     router.route("/api/*").handler(ApiKeyCheck.detection(config.getSecurity()));
     router.route("/admin/*").handler(ApiKeyCheck.admin(config.getSecurity()));
+    router.route("/api/*").handler(GatewayRouter::bodyIsJson);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.getLimits().getMaxBodyBytes());
 
     ContractEndpoint contract = new ContractEndpoint(services, errors);
@@ -84,6 +86,16 @@ public final class GatewayRouter {
     router.errorHandler(405, ctx -> errors.handleStatus(ctx, 405));
     router.errorHandler(500, errors::handleFailure);
     return router;
+  }
+
+  /**
+   * Reads a contract body as JSON whatever its Content-Type says. Clients of the first generation
+   * (and {@code curl -d}) post JSON labelled as a form; the body handler would otherwise try to
+   * decode it as form fields and fail on the first long value.
+   */
+  private static void bodyIsJson(RoutingContext ctx) {
+    ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+    ctx.next();
   }
 
   /** Times the request, labelled with its endpoint (bounded: unknown paths share one label). */
