@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,10 +138,17 @@ public final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  /** One decimal, no locale, no exponent: what the contract shows and what evaluate reads back. */
+  /**
+   * The score exactly as the detector gave it (the shortest text that reads back to the same
+   * float), never in exponent form. Rounding here would move scores that sit on a calibrated
+   * threshold below it, so evaluate would count fewer reports than the detector made.
+   */
   static void appendScore(StringBuilder row, float score) {
-    int tenths = Math.round(score * 10);
-    row.append(tenths / 10).append('.').append(tenths % 10);
+    String text = Float.toString(score);
+    if (text.indexOf('E') >= 0) {
+      text = new BigDecimal(text).stripTrailingZeros().toPlainString();
+    }
+    row.append(text);
   }
 
   private void writeJson(ContractResponse response) throws IOException {
