@@ -19,22 +19,20 @@ import org.barcodeanomaly.features.Feature;
  *       nothing and is dropped;</li>
  *   <li>in {@link Feature} order, a feature whose |Pearson r| with an already kept feature exceeds
  *       {@value #MAX_CORRELATION} duplicates it and is dropped;</li>
- *   <li>then, while some feature is an exact linear combination of the other kept ones
- *       (variance inflation factor VIF = 1 / (1 − R²) above {@value #EXACT_VIF}, e.g. one column
- *       of a one-hot group), the feature with the largest VIF is dropped.</li>
+ *   <li>the variance inflation factor (VIF = 1 / (1 − R²) of a feature regressed on the other
+ *       kept ones) is recorded, and VIFs above {@value #MAX_VIF} flagged, but nothing is dropped
+ *       for it: the network is not a linear model, collinearity does not make its weights
+ *       unidentifiable the way it does a regression's, and the collinear features are rare
+ *       anomaly indicators (e.g. {@code locationKnown}) that the others encode only indirectly.
+ *       Dropping exact linear combinations cost the first bundled model the unknown-location
+ *       case of the compatibility kit (locErr 2.5 against a threshold of 76.9).</li>
  * </ol>
- * VIFs above {@value #MAX_VIF} are flagged in the record but kept: the network is not a linear
- * model, collinearity does not make its weights unidentifiable the way it does a regression's,
- * and several such features are rare anomaly indicators that the rest only approximate. The
- * decisions and the numbers behind them are kept for the Markdown record.
  */
 public final class FeatureRedundancy {
 
   static final double MIN_STD = 1e-6;
   static final double MAX_CORRELATION = 0.995;
   static final double MAX_VIF = 50;
-  /** VIFs above this are treated as exact collinearity. */
-  static final double EXACT_VIF = 1e6;
   private static final int MAX_ROWS = 20_000;
 
   private final List<Feature> kept = new ArrayList<>();
@@ -77,26 +75,13 @@ public final class FeatureRedundancy {
         result.dropped.put(feature, duplicate);
       }
     }
-    result.pruneByVif(columns);
+    result.computeVif(columns);
     return result;
   }
 
-  private void pruneByVif(double[][] columns) {
-    while (true) {
-      vif.clear();
-      Feature worst = null;
-      for (Feature feature : kept) {
-        double value = varianceInflation(columns, feature);
-        vif.put(feature, value);
-        if (worst == null || value > vif.get(worst)) {
-          worst = feature;
-        }
-      }
-      if (worst == null || vif.get(worst) <= EXACT_VIF) {
-        return;
-      }
-      dropped.put(worst, "VIF = ∞ (exact linear combination of kept features)");
-      kept.remove(worst);
+  private void computeVif(double[][] columns) {
+    for (Feature feature : kept) {
+      vif.put(feature, varianceInflation(columns, feature));
     }
   }
 
@@ -133,9 +118,8 @@ public final class FeatureRedundancy {
     StringBuilder md = new StringBuilder("# LSTM input features: redundancy analysis\n\n");
     md.append("Computed by `train-lstm` on ").append(rows).append(" training rows (real steps, raw "
         + "values). Rules: drop a feature constant in training; drop a feature with |Pearson r| > ")
-        .append(MAX_CORRELATION).append(" to an earlier kept one; then drop exact linear "
-        + "combinations (VIF = ∞). VIF > ").append((int) MAX_VIF).append(" is flagged, not dropped "
-        + "(see `FeatureRedundancy`). Meanings: `features/` `Feature` javadoc.\n\n");
+        .append(MAX_CORRELATION).append(" to an earlier kept one. VIF > ").append((int) MAX_VIF)
+        .append(" is flagged, not dropped (see `FeatureRedundancy`). Meanings: `features/` `Feature` javadoc.\n\n");
     md.append("| feature | group | decision | VIF / reason |\n|---|---|---|---|\n");
     for (Feature feature : Feature.values()) {
       md.append("| ").append(feature.id()).append(" | ").append(feature.group()).append(" | ");

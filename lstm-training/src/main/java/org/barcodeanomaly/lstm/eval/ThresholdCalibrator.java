@@ -6,8 +6,8 @@ import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 
 /**
- * Chooses each type's reporting threshold on the validation split: the score that maximises F1
- * among candidate thresholds of at least {@code floor}, raised to the
+ * Chooses each type's reporting threshold on the validation split: the middle of the range of
+ * scores (at least {@code floor}) that maximise F1, raised to the
  * {@value #NORMAL_QUANTILE} quantile of the normal events' scores (ANOMALIES.md: no normal trail
  * may be flagged, so at most 1 in 1,000 normal validation events may pass), so a weak score never
  * reports (the first generation's fixed "jump 20" on every short trail is the failure this
@@ -38,6 +38,21 @@ public final class ThresholdCalibrator {
     return Thresholds.of(byType);
   }
 
+  private static double f1(float[] scores, boolean[] positive, long positives, double threshold) {
+    long tp = 0;
+    long fp = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (scores[i] >= threshold) {
+        if (positive[i]) {
+          tp++;
+        } else {
+          fp++;
+        }
+      }
+    }
+    return 2.0 * tp / (2.0 * tp + fp + (positives - tp));
+  }
+
   private static double normalQuantile(float[] scores, boolean[] positive) {
     float[] normal = new float[scores.length];
     int n = 0;
@@ -62,27 +77,27 @@ public final class ThresholdCalibrator {
     if (positives == 0) {
       return fallback;
     }
-    double bestThreshold = fallback;
     double bestF1 = -1;
+    double plateauLow = fallback;
+    double plateauHigh = fallback;
+    boolean onPlateau = false;
     for (int step = 0; step <= 1000; step++) {
       double threshold = floor + (100 - floor) * step / 1000.0;
-      long tp = 0;
-      long fp = 0;
-      for (int i = 0; i < scores.length; i++) {
-        if (scores[i] >= threshold) {
-          if (positive[i]) {
-            tp++;
-          } else {
-            fp++;
-          }
-        }
-      }
-      double f1 = 2.0 * tp / (2.0 * tp + fp + (positives - tp));
-      if (f1 > bestF1) {
+      double f1 = f1(scores, positive, positives, threshold);
+      if (f1 > bestF1 + 1e-12) {
         bestF1 = f1;
-        bestThreshold = threshold;
+        plateauLow = threshold;
+        plateauHigh = threshold;
+        onPlateau = true;
+      } else if (onPlateau && f1 >= bestF1 - 1e-12) {
+        plateauHigh = threshold;
+      } else {
+        onPlateau = false;
       }
     }
+    // The middle of the best-F1 plateau: when validation separates the classes, this keeps a
+    // margin on both sides instead of sitting just above the highest normal score.
+    double bestThreshold = (plateauLow + plateauHigh) / 2;
     double normalCeiling = normalQuantile(scores, positive);
     return Math.max(floor, Math.min(100, Math.max(bestThreshold, normalCeiling)));
   }

@@ -24,7 +24,7 @@ public record NetworkSettings(int featureCount, int maxLength, int hidden, int h
 
   /** The architecture of issue 6 (hidden 64, 4 heads of 32, dense 64) for {@code featureCount} inputs. */
   public static NetworkSettings standard(int featureCount, int maxLength, long seed) {
-    return new NetworkSettings(featureCount, maxLength, 64, 4, 32, 64, 3e-3, 1e-4, 0.25, 2.0, seed);
+    return new NetworkSettings(featureCount, maxLength, 64, 4, 32, 64, 2e-3, 1e-4, 0.25, 2.0, seed);
   }
 
   /** Width of the attention output (heads × head size). */

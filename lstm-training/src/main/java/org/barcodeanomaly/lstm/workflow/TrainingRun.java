@@ -207,7 +207,9 @@ public final class TrainingRun {
     map.put("training", Map.of("maxEpochs", trainer.epochs(), "batchSize", trainer.batchSize(),
         "patience", trainer.patience(), "epochsRun", result.history().size(), "bestEpoch",
         result.bestEpoch(), "bestValidationMacroAuc", result.bestValidationMacroAuc(),
-        "stoppedEarly", result.stoppedEarly(), "prefixes", "one random proper prefix per training trail",
+        "stoppedEarly", result.stoppedEarly(), "extraSequences", "one random proper prefix per training trail; a blind-zone copy "
+            + "(labelled normal) of half the anomaly-free trails passing a hub or wholesaler; an "
+            + "unknown-location copy (that event labelled locErr) of 5 % of anomaly-free trails",
         "seconds", seconds, "backend", "DL4J 1.0.0-M2.1, nd4j " + System.getProperty("nd4j.backend", "native")));
     List<String> ids = new ArrayList<>();
     spec.features().forEach(feature -> ids.add(feature.id()));
