@@ -3,6 +3,7 @@ package org.barcodeanomaly.cli;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -47,6 +48,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ContractOptions options = new ContractOptions().setLocalTimeZone(zone).setMaxEvents(maxEvents);
+    if (Files.isDirectory(request)) {
+      throw new FileSystemException(request.toString(), null, "is a directory: name the request JSON file");
+    }
     ContractRequest parsed;
     try {
       parsed = new ContractRequestReader(options).read(Files.readAllBytes(request));

@@ -1,5 +1,7 @@
 package org.barcodeanomaly.cli;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import org.barcodeanomaly.evaluation.cli.EvaluateCommand;
 import org.barcodeanomaly.gateway.cli.ServeCommand;
 import org.barcodeanomaly.simulator.cli.SimulateCommand;
@@ -38,7 +40,19 @@ public final class AnomalyCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new AnomalyCommand());
     commandLine.setExecutionExceptionHandler(new CommandFailureHandler());
+    commandLine.setParameterExceptionHandler(new UsageFailureHandler());
+    commandLine.registerConverter(ZoneId.class, AnomalyCommand::zone);
     return commandLine;
+  }
+
+  /** picocli's own conversion would report the zone error wrapped in Java class names. */
+  private static ZoneId zone(String value) {
+    try {
+      return ZoneId.of(value);
+    } catch (DateTimeException e) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a time zone: use a region "
+          + "such as Asia/Seoul or UTC, or an offset such as +09:00");
+    }
   }
 
   @Override

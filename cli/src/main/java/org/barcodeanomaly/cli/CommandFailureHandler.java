@@ -2,6 +2,7 @@ package org.barcodeanomaly.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -24,6 +25,9 @@ final class CommandFailureHandler implements IExecutionExceptionHandler {
   private static String describe(Throwable e) {
     if (e instanceof UncheckedIOException && e.getCause() != null) {
       e = e.getCause();
+    }
+    if (e instanceof FileSystemException fileProblem && fileProblem.getFile() != null) {
+      return FileProblems.describe(fileProblem);
     }
     String message = e.getMessage();
     if (e instanceof IOException) {

@@ -151,6 +151,92 @@ class LauncherCommandsTest {
     }
   }
 
+  @Nested
+  @DisplayName("a user's mistake")
+  class Mistakes {
+
+    private List<String> errorLines() {
+      return err.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    @DisplayName("an unknown option is one line naming it and pointing at --help, not the whole usage")
+    void unknownOptionIsOneLine() throws IOException {
+      Path scans = scanDirectory(row(1, 1, "Factory", "Aggregation", "2025-07-01 10:34:17"));
+
+      int status = run("score", "--in", scans.toString(), "--out", directory.resolve("s.csv").toString(), "--bogus");
+
+      assertThat(status).isEqualTo(2);
+      assertThat(errorLines()).containsExactly(
+          "anomaly score: Unknown option: '--bogus' (see 'anomaly score --help')");
+    }
+
+    @Test
+    @DisplayName("a value a converter refuses is explained in the converter's words, without a Java class name")
+    void refusedValueIsExplained() {
+      int status = run("analyze", "--request", "r.json", "--zone", "Mars/Olympus");
+
+      assertThat(status).isEqualTo(2);
+      assertThat(errorLines()).containsExactly("anomaly analyze: Invalid value for option '--zone': "
+          + "'Mars/Olympus' is not a time zone: use a region such as Asia/Seoul or UTC, or an offset "
+          + "such as +09:00 (see 'anomaly analyze --help')");
+    }
+
+    @Test
+    @DisplayName("a value a command's own converter refuses is given in that converter's words")
+    void ownConverterWordsAreKept() {
+      int status = run("simulate", "--out", directory.toString(), "--profile", "dirty");
+
+      assertThat(status).isEqualTo(2);
+      assertThat(errorLines()).containsExactly("anomaly simulate: invalid value for option '--profile': "
+          + "unknown profile 'dirty': expected clean or field (see 'anomaly simulate --help')");
+    }
+
+    @Test
+    @DisplayName("an unknown command is one line with the nearest command")
+    void unknownCommandSuggestsTheNearest() {
+      int status = run("evaluat");
+
+      assertThat(status).isEqualTo(2);
+      assertThat(errorLines()).singleElement().asString()
+          .contains("'evaluat'").contains("did you mean evaluate");
+    }
+
+    @Test
+    @DisplayName("an output file in a directory that does not exist names that directory")
+    void missingOutputDirectoryIsNamed() throws IOException {
+      Path scans = scanDirectory(row(1, 1, "Factory", "Aggregation", "2025-07-01 10:34:17"));
+      Path absent = directory.resolve("absent");
+
+      int status = run("score", "--in", scans.toString(), "--out", absent.resolve("s.csv").toString());
+
+      assertThat(status).isEqualTo(1);
+      assertThat(errorLines()).containsExactly("anomaly score: " + absent.resolve("s.csv")
+          + ": no such file or directory (the directory " + absent + " does not exist: create it first)");
+    }
+
+    @Test
+    @DisplayName("a request file that does not exist is named with the reason")
+    void missingRequestIsNamed() {
+      Path absent = directory.resolve("absent.json");
+
+      int status = run("analyze", "--request", absent.toString());
+
+      assertThat(status).isEqualTo(1);
+      assertThat(errorLines()).containsExactly("anomaly analyze: " + absent + ": no such file or directory");
+    }
+
+    @Test
+    @DisplayName("a directory given as the request is refused as such")
+    void directoryAsRequestIsRefused() {
+      int status = run("analyze", "--request", directory.toString());
+
+      assertThat(status).isEqualTo(1);
+      assertThat(errorLines()).containsExactly(
+          "anomaly analyze: " + directory + ": is a directory: name the request JSON file");
+    }
+  }
+
   @Test
   @DisplayName("scores are written exactly, never rounded below a threshold they reach")
   void scoresAreWrittenExactly() {
