@@ -2,7 +2,9 @@ package org.barcodeanomaly.evaluation.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.barcodeanomaly.api.detector.Thresholds;
@@ -46,6 +48,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    requireFile(labels, "labels.csv");
+    requireFile(scores, "scores.csv");
     Thresholds applied = ThresholdSpec.parse(thresholdSpec());
     ScoredEvents events = ScoredEvents.join(LabelTable.read(labels), scores);
     EvaluationReport report = new Evaluation(applied, CostMatrix.standard()).evaluate(events);
@@ -55,6 +59,16 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.out.println("wrote " + out);
     }
     return 0;
+  }
+
+  /** Reading a directory fails with a bare "Is a directory" that names no file: say which. */
+  private static void requireFile(Path file, String expected) throws FileSystemException {
+    if (Files.isDirectory(file)) {
+      throw new FileSystemException(file.toString(), null, "is a directory: name the " + expected + " file");
+    }
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no such file: name an existing " + expected);
+    }
   }
 
   private String thresholdSpec() {

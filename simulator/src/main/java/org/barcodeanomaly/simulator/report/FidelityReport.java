@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -61,8 +62,13 @@ public final class FidelityReport {
    * @throws IOException when a file is missing or unreadable
    */
   public static FidelityReport read(Path directory) throws IOException {
+    Path labelsFile = directory.resolve(SimulationOutput.LABELS_FILE);
+    if (!Files.isRegularFile(labelsFile)) {
+      throw new NoSuchFileException(labelsFile.toString(), null, "missing: " + directory
+          + " is not a simulator output; write one with bin/anomaly simulate --out " + directory);
+    }
     LocationNetwork network = LocationNetwork.standard();
-    LabelTable labels = LabelTable.read(directory.resolve(SimulationOutput.LABELS_FILE));
+    LabelTable labels = LabelTable.read(labelsFile);
     BitSet anomalous = new BitSet();
     long[] labelled = new long[AnomalyType.COUNT];
     for (int i = 0; i < labels.size(); i++) {

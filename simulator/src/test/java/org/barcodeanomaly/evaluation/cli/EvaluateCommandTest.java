@@ -1,6 +1,7 @@
 package org.barcodeanomaly.evaluation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,28 @@ class EvaluateCommandTest {
     assertThat(json.path("types").path("jump").path("recall").asDouble()).isEqualTo(1.0);
     assertThat(json.path("types").path("epcDup").path("rocAuc").isNull()).isTrue();
     assertThat(json.path("hammingLoss").asDouble()).isZero();
+  }
+
+  @Test
+  @DisplayName("a directory given as --labels is refused naming it, before anything is read")
+  void refusesADirectoryAsLabels() throws IOException {
+    EvaluateCommand command = new EvaluateCommand();
+    command.labels = directory;
+    command.scores = Files.writeString(directory.resolve("scores.csv"), "event_id,epcFake,epcDup,locErr,evtOrderErr,jump\n");
+
+    assertThatThrownBy(command::call).isInstanceOf(FileSystemException.class)
+        .hasMessage(directory + ": is a directory: name the labels.csv file");
+  }
+
+  @Test
+  @DisplayName("a --scores file that does not exist is refused naming it")
+  void refusesAMissingScoresFile() throws IOException {
+    EvaluateCommand command = new EvaluateCommand();
+    command.labels = Files.writeString(directory.resolve("labels.csv"), "event_id,epcFake,epcDup,locErr,evtOrderErr,jump\n");
+    command.scores = directory.resolve("absent.csv");
+
+    assertThatThrownBy(command::call).isInstanceOf(NoSuchFileException.class)
+        .hasMessage(command.scores + ": no such file: name an existing scores.csv");
   }
 
   private static String run(String... args) {

@@ -1,8 +1,10 @@
 package org.barcodeanomaly.simulator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.barcodeanomaly.api.event.BusinessStep;
@@ -31,6 +33,16 @@ class FidelityReportTest {
     assertThat(report.rejectedRows()).isZero();
     assertThat(Arrays.stream(report.eventsPerEpcHistogram()).sum()).isEqualTo(3_000);
     assertThat(report.format()).contains("rows per file").contains("business step").contains("travel hours per route");
+  }
+
+  @Test
+  @DisplayName("a directory without labels.csv is refused as no simulator output, saying how to make one")
+  void refusesADirectoryThatIsNoSimulatorOutput() {
+    Path absent = directory.resolve("absent");
+
+    assertThatThrownBy(() -> FidelityReport.read(absent)).isInstanceOf(NoSuchFileException.class)
+        .hasMessage(absent.resolve("labels.csv") + ": missing: " + absent
+            + " is not a simulator output; write one with bin/anomaly simulate --out " + absent);
   }
 
   @Test
