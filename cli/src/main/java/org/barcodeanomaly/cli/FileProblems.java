@@ -48,7 +48,7 @@ final class FileProblems {
   private static String missing(Path file) {
     Path directory = file.toAbsolutePath().getParent();
     if (directory != null && !Files.isDirectory(directory)) {
-      return "no such file or directory (the directory " + directory + " does not exist: create it first)";
+      return "no such file or directory (the directory " + directory + " does not exist)";
     }
     return "no such file or directory";
   }

@@ -212,7 +212,7 @@ class LauncherCommandsTest {
 
       assertThat(status).isEqualTo(1);
       assertThat(errorLines()).containsExactly("anomaly score: " + absent.resolve("s.csv")
-          + ": no such file or directory (the directory " + absent + " does not exist: create it first)");
+          + ": no such file or directory (the directory " + absent + " does not exist)");
     }
 
     @Test
