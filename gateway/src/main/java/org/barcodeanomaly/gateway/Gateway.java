@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -79,13 +80,26 @@ public final class Gateway {
         new AuditLog(config.isAuditLog()));
     Future<PluginChange> firstLoad = Future.fromCompletionStage(plugins.start(), vertx.getOrCreateContext());
     Gateway gateway = new Gateway(vertx, services, scoring, firstLoad);
-    return gateway.deploy().recover(failure -> {
+    return gateway.deploy().recover(deployFailure -> {
+      Throwable failure = explainStartFailure(deployFailure, config);
       // Report the failure before stopping: listeners of a future bound to this Vert.x instance
       // could no longer run once it is closed.
       LOG.severe(() -> "event=gateway_start_failed reason=\"" + failure.getMessage() + "\"");
       gateway.stop();
       return Future.failedFuture(failure);
     });
+  }
+
+  /** The socket's "Address already in use" names no address; the user needs to know which one. */
+  private static Throwable explainStartFailure(Throwable failure, GatewayConfig config) {
+    String reason = String.valueOf(failure.getMessage());
+    if (!(failure instanceof BindException) && !reason.contains("already in use")) {
+      return failure;
+    }
+    BindException explained = new BindException("cannot listen on " + config.getHost() + ":" + config.getPort()
+        + ": " + reason + "; another process holds that port: stop it, or choose another with --port");
+    explained.initCause(failure);
+    return explained;
   }
 
   private Future<Gateway> deploy() {

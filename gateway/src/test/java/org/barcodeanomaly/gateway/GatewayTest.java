@@ -59,13 +59,15 @@ class GatewayTest {
   }
 
   @Test
-  @DisplayName("fails to start with the reason when its port is taken")
+  @DisplayName("fails to start with the reason and the address when its port is taken")
   void reportsATakenPort(Vertx vertx) {
     try (RunningGateway first = RunningGateway.start(vertx, RunningGateway.testConfig(home))) {
       int taken = first.gateway().port();
 
       assertThatThrownBy(() -> RunningGateway.await(Gateway.start(RunningGateway.testConfig(home).setPort(taken))))
-          .hasMessageContaining("Address already in use");
+          .hasMessageContaining("cannot listen on 127.0.0.1:" + taken + ": ")
+          .hasMessageContaining("Address already in use")
+          .hasMessageContaining("choose another with --port");
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.barcodeanomaly.gateway.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -102,8 +103,17 @@ public final class GatewayConfig {
       return fromJson(new JsonObject(text), home);
     } catch (DecodeException e) {
       throw new IllegalArgumentException("configuration file " + file + " is not a JSON object: "
-          + e.getMessage());
+          + decodeProblem(e));
     }
+  }
+
+  /** Jackson's own message spans two lines and hides the source; keep its reason and position. */
+  private static String decodeProblem(DecodeException e) {
+    if (e.getCause() instanceof JsonProcessingException json && json.getLocation() != null) {
+      return json.getOriginalMessage() + " (line " + json.getLocation().getLineNr() + ", column "
+          + json.getLocation().getColumnNr() + ")";
+    }
+    return e.getMessage();
   }
 
   /** Reads configuration JSON over the defaults; routes given replace the default of that name. */

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The gateway configuration")
 class GatewayConfigTest {
@@ -72,6 +74,18 @@ class GatewayConfigTest {
     assertThatThrownBy(() -> GatewayConfig.fromJson(new JsonObject()
         .put("routes", new JsonObject().put("svm", new JsonObject().put("targets", new JsonObject().put("svm", 0)))), HOME))
         .hasMessage("routes.svm.targets must give at least one detector a weight above 0, was {svm=0}");
+  }
+
+  @Test
+  @DisplayName("refuses a file that is not JSON in one line, with Jackson's reason and the position")
+  void refusesAFileThatIsNotJson(@TempDir Path directory) throws IOException {
+    Path file = Files.writeString(directory.resolve("gateway.json"), "{\"port\": 9000,\n  oops}");
+
+    assertThatThrownBy(() -> GatewayConfig.load(file, HOME))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("configuration file " + file + " is not a JSON object: Unexpected character ('o'")
+        .hasMessageEndingWith("(line 2, column 3)")
+        .hasMessageNotContaining("\n");
   }
 
   @Test
