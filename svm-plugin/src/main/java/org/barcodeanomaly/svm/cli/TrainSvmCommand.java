@@ -11,6 +11,7 @@ import org.barcodeanomaly.features.FeatureExtractor;
 import org.barcodeanomaly.svm.model.SvmModelStore;
 import org.barcodeanomaly.svm.train.HeldOutEvaluation;
 import org.barcodeanomaly.svm.train.SimulationData;
+import org.barcodeanomaly.svm.train.SimulationRecipe;
 import org.barcodeanomaly.svm.train.SvmTrainer;
 import org.barcodeanomaly.svm.train.TrainingOptions;
 import org.barcodeanomaly.svm.train.TrainingReport;
@@ -94,8 +95,9 @@ public final class TrainSvmCommand implements Callable<Integer> {
     }
   }
 
-  private String describe(SimulationData.Loaded loaded) {
-    return data.toAbsolutePath().normalize().getFileName() + " (" + loaded.data().size() + " events)";
+  private String describe(SimulationData.Loaded loaded) throws IOException {
+    String made = SimulationRecipe.command(data).map(command -> ", made by `" + command + "`").orElse("");
+    return data.toAbsolutePath().normalize().getFileName() + " (" + loaded.data().size() + " events" + made + ")";
   }
 
   private String command() {
