@@ -38,6 +38,13 @@ import org.barcodeanomaly.lstm.sequence.SequenceEncoder;
  * does not have, that event labelled locErr (ANOMALIES.md: an unknown location id is wrong). The
  * simulator puts unknown locations only at the end of a trail ("the trail ends there"), so the
  * network had never seen one followed by more scans and scored the compatibility kit's case 0.5.
+ *
+ * <p>And suffix copies: of every training trail of two or more events whose labels are epcFake
+ * only (or none), a copy starting at a random later arrival (an inbound), labels unchanged —
+ * epcFake belongs to every event of the EPC, so it holds for any part of the trail. Requests often
+ * hold only the later scans of an EPC; the simulator's fakes all start at a factory, and a
+ * malformed EPC seen only at a wholesaler scored epcFake 43–46 against a threshold of 60 (99 at a
+ * factory).
  */
 public final class SequenceSetBuilder {
 
@@ -93,6 +100,9 @@ public final class SequenceSetBuilder {
           addUnknownLocationCopy(out, data, events, source, random);
         }
       }
+      if (prefixes && events.size() >= 2 && onlyEpcLevelLabels(data, source)) {
+        addSuffixCopy(out, data, events, source, random);
+      }
     }
     return out.toSet();
   }
@@ -106,6 +116,34 @@ public final class SequenceSetBuilder {
       }
     }
     return true;
+  }
+
+  private static boolean onlyEpcLevelLabels(LabelledEvents data, int[] source) {
+    for (int index : source) {
+      for (AnomalyType type : AnomalyType.values()) {
+        if (type != AnomalyType.EPC_FAKE && data.is(index, type)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The trail from a random later inbound on, labels unchanged. */
+  private void addSuffixCopy(Accumulator out, LabelledEvents data, List<ScanEvent> events,
+      int[] source, Random random) {
+    List<Integer> arrivals = new ArrayList<>();
+    for (int i = 1; i < events.size(); i++) {
+      if (events.get(i).eventType().endsWith("_Inbound")) {
+        arrivals.add(i);
+      }
+    }
+    if (arrivals.isEmpty()) {
+      return;
+    }
+    int start = arrivals.get(random.nextInt(arrivals.size()));
+    add(out, data, events.subList(start, events.size()),
+        java.util.Arrays.copyOfRange(source, start, source.length), true, -1);
   }
 
   /** The trail without one whole visit of a hub or wholesaler that has a later visit after it. */

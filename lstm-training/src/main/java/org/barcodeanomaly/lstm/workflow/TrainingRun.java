@@ -209,7 +209,8 @@ public final class TrainingRun {
         result.bestEpoch(), "bestValidationMacroAuc", result.bestValidationMacroAuc(),
         "stoppedEarly", result.stoppedEarly(), "extraSequences", "one random proper prefix per training trail; a blind-zone copy "
             + "(labelled normal) of half the anomaly-free trails passing a hub or wholesaler; an "
-            + "unknown-location copy (that event labelled locErr) of 5 % of anomaly-free trails",
+            + "unknown-location copy (that event labelled locErr) of 5 % of anomaly-free trails; a "
+            + "suffix copy from a later inbound of trails labelled epcFake only or not at all",
         "seconds", seconds, "backend", "DL4J 1.0.0-M2.1, nd4j " + System.getProperty("nd4j.backend", "native")));
     List<String> ids = new ArrayList<>();
     spec.features().forEach(feature -> ids.add(feature.id()));
