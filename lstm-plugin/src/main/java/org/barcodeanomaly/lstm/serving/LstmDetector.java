@@ -1,8 +1,11 @@
 package org.barcodeanomaly.lstm.serving;
 
 import ai.onnxruntime.OrtException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.Thresholds;
@@ -11,6 +14,8 @@ import org.barcodeanomaly.api.event.ScanEvent;
 import org.barcodeanomaly.features.FeatureExtractor;
 import org.barcodeanomaly.features.FeatureMatrix;
 import org.barcodeanomaly.features.Trails;
+import org.barcodeanomaly.lstm.coldstart.ColdStartIndex;
+import org.barcodeanomaly.lstm.coldstart.SingleEventVectors;
 import org.barcodeanomaly.lstm.model.LstmModelSpec;
 import org.barcodeanomaly.lstm.runtime.OnnxRuntimeOptions;
 import org.barcodeanomaly.lstm.runtime.OnnxSequenceScorer;
@@ -23,9 +28,16 @@ import org.barcodeanomaly.lstm.sequence.SequenceEncoder;
  * trails per ONNX Runtime run.
  *
  * <p>An event's score for a type is 100 × the network's probability; it is reported when it
- * passes the threshold calibrated on the validation split (stored with the model). An EPC with a
- * single event (cold start) goes through the same network, which was trained on one-event
- * prefixes too, and the same thresholds: nothing is reported on a fixed score.
+ * passes the threshold calibrated on the validation split (stored with the model).
+ *
+ * <p>Cold start: an EPC with a single event in the request goes through the same network (trained
+ * on one-event prefixes too) and is then compared with the model's {@link ColdStartIndex} of
+ * normal single events. When it lies within the index's radius of a normal one, its scores are
+ * capped {@value #CAP_MARGIN} below each threshold: a first event that looks like normal ones is
+ * never reported. Farther away, the network's scores stand, so a malformed EPC is still reported.
+ * Capping only lowers scores: nothing is reported without passing the calibrated threshold, and
+ * no fixed score is ever given. Without an index (older model directories) the network's scores
+ * stand, as before, with a logged note.
  *
  * <p>Thread-safe: concurrent calls share the one ONNX Runtime session (which allows concurrent
  * runs) and keep their working data on their own stacks.
@@ -34,14 +46,22 @@ public final class LstmDetector implements Detector {
 
   /** Trails per ONNX Runtime run: large enough to amortise the call, small enough for memory. */
   static final int TRAILS_PER_RUN = 2048;
+  /** How far below a threshold a capped cold-start score is set, in score points. */
+  static final double CAP_MARGIN = 0.01;
+
+  private static final System.Logger LOG = System.getLogger(LstmDetector.class.getName());
 
   private final LstmModelSpec spec;
   private final SequenceEncoder encoder;
   private final FeatureExtractor extractor = FeatureExtractor.standard();
   private final OnnxSequenceScorer scorer;
+  /** Normal single events of the training split; null when the model directory has none. */
+  private final ColdStartIndex coldStart;
+  private final SingleEventVectors singleEvents;
 
   /**
-   * Loads {@code model} and warms it up with one short sequence.
+   * Loads {@code model} and the {@link ColdStartIndex} beside it (if any), and warms the model up
+   * with one short sequence.
    *
    * @throws OrtException when ONNX Runtime cannot load or run the model
    */
@@ -49,6 +69,8 @@ public final class LstmDetector implements Detector {
     this.spec = spec;
     this.encoder = new SequenceEncoder(spec);
     this.scorer = new OnnxSequenceScorer(model, options);
+    this.singleEvents = new SingleEventVectors(spec);
+    this.coldStart = loadColdStart(model.toAbsolutePath().getParent(), singleEvents.dimensions());
     warmUp();
   }
 
@@ -67,6 +89,11 @@ public final class LstmDetector implements Detector {
     return spec.thresholds();
   }
 
+  /** The cold-start index in use, if the model directory has a valid one. */
+  public Optional<ColdStartIndex> coldStartIndex() {
+    return Optional.ofNullable(coldStart);
+  }
+
   /** The model description this detector serves. */
   public LstmModelSpec spec() {
     return spec;
@@ -76,15 +103,26 @@ public final class LstmDetector implements Detector {
   public ScoreTable score(List<ScanEvent> events) {
     ScoreTable table = new ScoreTable(events.size());
     Trails trails = Trails.group(events);
+    boolean[] alone = singleEventEpcs(trails, events.size());
     for (int from = 0; from < trails.count(); from += TRAILS_PER_RUN) {
       int to = Math.min(trails.count(), from + TRAILS_PER_RUN);
       FeatureMatrix matrix = extractor.extract(trails, from, to);
-      fill(table, encoder.encode(trails, matrix, from, to));
+      fill(table, encoder.encode(trails, matrix, from, to), alone);
     }
     return table;
   }
 
-  private void fill(ScoreTable table, SequenceBatch batch) {
+  private static boolean[] singleEventEpcs(Trails trails, int events) {
+    boolean[] alone = new boolean[events];
+    for (int trail = 0; trail < trails.count(); trail++) {
+      if (trails.length(trail) == 1) {
+        alone[trails.eventIndex(trails.start(trail))] = true;
+      }
+    }
+    return alone;
+  }
+
+  private void fill(ScoreTable table, SequenceBatch batch, boolean[] alone) {
     float[] probabilities = run(batch);
     int types = AnomalyType.COUNT;
     for (int s = 0; s < batch.count(); s++) {
@@ -94,8 +132,45 @@ public final class LstmDetector implements Detector {
         for (AnomalyType type : AnomalyType.values()) {
           table.set(event, type, 100.0 * probabilities[offset + type.ordinal()]);
         }
+        if (alone[event]) {
+          capNormalLooking(table, event, singleEvents.ofStep(batch, s, t));
+        }
       }
     }
+  }
+
+  /** Caps the scores of a single-event EPC whose vector lies in the normal neighbourhood. */
+  private void capNormalLooking(ScoreTable table, int event, float[] vector) {
+    if (coldStart == null || !coldStart.isNormalNeighbour(vector)) {
+      return;
+    }
+    for (AnomalyType type : AnomalyType.values()) {
+      double cap = spec.thresholds().get(type) - CAP_MARGIN;
+      if (table.get(event, type) > cap) {
+        table.set(event, type, cap);
+      }
+    }
+  }
+
+  private static ColdStartIndex loadColdStart(Path directory, int dimensions) {
+    try {
+      ColdStartIndex index = ColdStartIndex.read(directory);
+      if (index.dimensions() == dimensions) {
+        return index;
+      }
+      LOG.log(System.Logger.Level.WARNING, directory.resolve(ColdStartIndex.FILE_NAME) + " has "
+          + index.dimensions() + " features, the model's single-event vectors " + dimensions
+          + "; single events are scored by the network alone until the index is rebuilt with "
+          + "`anomaly build-cold-start-index`");
+    } catch (NoSuchFileException e) {
+      LOG.log(System.Logger.Level.INFO, "no " + ColdStartIndex.FILE_NAME + " in " + directory
+          + ": single events are scored by the network alone; build one with "
+          + "`anomaly build-cold-start-index`");
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cold-start index in " + directory + " is unreadable ("
+          + e.getMessage() + "); single events are scored by the network alone");
+    }
+    return null;
   }
 
   private float[] run(SequenceBatch batch) {
