@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         org.barcodeanomaly.lstm.command.TrainLstmCommand.class,
         org.barcodeanomaly.lstm.command.ExportOnnxCommand.class,
         org.barcodeanomaly.lstm.command.BenchLstmCommand.class,
+        org.barcodeanomaly.lstm.command.BuildColdStartIndexCommand.class,
     })
 public final class AnomalyCommand implements Runnable {
 
