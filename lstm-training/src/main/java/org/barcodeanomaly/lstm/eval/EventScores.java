@@ -3,6 +3,7 @@ package org.barcodeanomaly.lstm.eval;
 import java.util.EnumMap;
 import java.util.Map;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.evaluation.RankingMetrics;
 
 /**
  * Scores and labels of a set of events, per type: what the metrics and the threshold
@@ -48,7 +49,7 @@ public record EventScores(float[] scores, float[] labels) {
   public Map<AnomalyType, Double> aucByType() {
     Map<AnomalyType, Double> out = new EnumMap<>(AnomalyType.class);
     for (AnomalyType type : AnomalyType.values()) {
-      out.put(type, RankMetrics.auc(scoresOf(type), positivesOf(type)));
+      out.put(type, RankingMetrics.rocAuc(scoresOf(type), positivesOf(type)));
     }
     return out;
   }
@@ -57,7 +58,7 @@ public record EventScores(float[] scores, float[] labels) {
   public Map<AnomalyType, Double> averagePrecisionByType() {
     Map<AnomalyType, Double> out = new EnumMap<>(AnomalyType.class);
     for (AnomalyType type : AnomalyType.values()) {
-      out.put(type, RankMetrics.averagePrecision(scoresOf(type), positivesOf(type)));
+      out.put(type, RankingMetrics.averagePrecision(scoresOf(type), positivesOf(type)));
     }
     return out;
   }
