@@ -1,5 +1,6 @@
 package org.barcodeanomaly.lstm.eval;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.barcodeanomaly.api.detector.Thresholds;
@@ -64,8 +65,8 @@ public final class ThresholdCalibrator {
     if (n == 0) {
       return 0;
     }
-    float[] sorted = java.util.Arrays.copyOf(normal, n);
-    java.util.Arrays.sort(sorted);
+    float[] sorted = Arrays.copyOf(normal, n);
+    Arrays.sort(sorted);
     return sorted[Math.min(n - 1, (int) Math.ceil(NORMAL_QUANTILE * n))] + 0.1;
   }
 
