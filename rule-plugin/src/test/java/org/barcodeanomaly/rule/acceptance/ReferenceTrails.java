@@ -63,6 +63,8 @@ public final class ReferenceTrails {
   private static final class GeneratedTrail {
     String epc;
     final List<LabelledScan> scans;
+    /** A whole visit of this (anomaly-free) trail was lost in a blind zone. */
+    boolean missedRead;
 
     GeneratedTrail(String epc, List<LabelledScan> scans) {
       this.epc = epc;
@@ -98,12 +100,14 @@ public final class ReferenceTrails {
     List<String> epcs = new ArrayList<>();
     List<LabelledScan> scans = new ArrayList<>();
     List<Boolean> anomalyFree = new ArrayList<>();
+    List<Boolean> missedRead = new ArrayList<>();
     for (GeneratedTrail trail : trails) {
       boolean free = trail.scans.stream().allMatch(scan -> scan.labels.isEmpty());
       for (LabelledScan scan : trail.scans) {
         epcs.add(trail.epc);
         scans.add(scan);
         anomalyFree.add(free);
+        missedRead.add(trail.missedRead);
       }
     }
     int size = scans.size();
@@ -116,14 +120,16 @@ public final class ReferenceTrails {
     List<ScanEvent> events = new ArrayList<>(size);
     List<Set<AnomalyType>> labels = new ArrayList<>(size);
     boolean[] free = new boolean[size];
+    boolean[] missed = new boolean[size];
     for (int i = 0; i < size; i++) {
       LabelledScan scan = scans.get(order[i]);
       events.add(new ScanEvent(i + 1L, 1, epcs.get(order[i]), scan.location, scan.step, scan.type,
           Instant.ofEpochSecond(scan.second)));
       labels.add(Set.copyOf(scan.labels));
       free[i] = anomalyFree.get(order[i]);
+      missed[i] = missedRead.get(order[i]);
     }
-    return new LabelledBatch(events, labels, free);
+    return new LabelledBatch(events, labels, free, missed);
   }
 
   // ------------------------------------------------------------------ normal trails and noise
@@ -135,6 +141,7 @@ public final class ReferenceTrails {
       if (visits.size() >= 3) {
         int[] visit = visits.get(1 + random.nextInt(visits.size() - 2));
         trail.scans.subList(visit[0], visit[1]).clear();
+        trail.missedRead = true;
       }
     }
     if (random.nextDouble() < RE_READ_SHARE) {

@@ -10,6 +10,7 @@ import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.rule.RuleDetector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -79,5 +80,21 @@ class RuleAcceptanceTest {
         type.contractName(), reported, normalEvents, 100 * rate);
     assertThat(normalEvents).isGreaterThan(10_000);
     assertThat(rate).isLessThanOrEqualTo(MAX_NORMAL_REPORT_RATE);
+  }
+
+  @Test
+  @DisplayName("On missed-read trails the time tolerance reports no locErr, where the tier rule alone reports them")
+  void missedReadsAreToldApartByTime() {
+    RuleDetector tierRuleOnly = TierRuleOnly.detector();
+
+    int withTolerance = batch.reportedOnMissedReads(scores, thresholds, AnomalyType.LOC_ERR);
+    int withoutTolerance = batch.reportedOnMissedReads(tierRuleOnly.score(batch.events()),
+        tierRuleOnly.thresholds(), AnomalyType.LOC_ERR);
+
+    System.out.printf("missed-read trails (%d events): false locErr %d, tier rule alone %d%n",
+        batch.missedReadEvents(), withTolerance, withoutTolerance);
+    assertThat(batch.missedReadEvents()).isGreaterThan(500);
+    assertThat(withoutTolerance).isGreaterThan(100);
+    assertThat(withTolerance).isZero();
   }
 }
