@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.barcodeanomaly.api.detector.DetectorOptions;
 import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.barcodeanomaly.lstm.coldstart.ColdStartIndex;
@@ -73,17 +74,59 @@ class ColdStartTest {
   @Test
   @DisplayName("a model directory without an index still loads and scores single events with the network alone")
   void missingIndexFallsBackToTheNetwork(@TempDir Path copy) throws Exception {
-    Path bundled = BundledModel.MODELS_DIR.resolve(LstmDetectorProvider.NAME);
-    Path model = Files.createDirectories(copy.resolve(LstmDetectorProvider.NAME));
-    for (String file : List.of(LstmDetectorProvider.FP32_FILE, LstmModelSpec.FILE_NAME)) {
-      Files.copy(bundled.resolve(file), model.resolve(file));
-    }
-    try (LstmDetector bare = (LstmDetector) new LstmDetectorProvider().create(
-        new DetectorOptions().setModelsDir(copy))) {
+    try (LstmDetector bare = load(copy, false, null)) {
       assertThat(bare.coldStartIndex()).isEmpty();
       ScoreTable scores = bare.score(List.of(fake()));
       assertThat(bare.thresholds().reports(AnomalyType.EPC_FAKE, scores.get(0, AnomalyType.EPC_FAKE))).isTrue();
     }
+  }
+
+  @Test
+  @DisplayName("with thresholds low enough that the network alone reports a normal first scan, the index caps it below every threshold; a malformed EPC's scores stand")
+  void indexCapsWhatTheNetworkAloneWouldReport(@TempDir Path copy) throws Exception {
+    ScanEvent normal = NormalEvents.singleAggregations(1).get(0);
+    ScoreTable alone;
+    try (LstmDetector bare = load(copy.resolve("bare"), false, null)) {
+      alone = bare.score(List.of(normal, fake()));
+    }
+    float highest = 0;
+    for (AnomalyType type : AnomalyType.values()) {
+      highest = Math.max(highest, alone.get(0, type));
+    }
+    Thresholds low = Thresholds.uniform(highest / 2);
+
+    try (LstmDetector networkOnly = load(copy.resolve("networkOnly"), false, low);
+        LstmDetector indexed = load(copy.resolve("indexed"), true, low)) {
+      ScoreTable uncapped = networkOnly.score(List.of(normal, fake()));
+      ScoreTable capped = indexed.score(List.of(normal, fake()));
+
+      assertThat(reportedTypes(networkOnly, uncapped, 0)).isPositive();
+      assertThat(reportedTypes(indexed, capped, 0)).isZero();
+      for (AnomalyType type : AnomalyType.values()) {
+        assertThat(capped.get(1, type)).as(type.contractName()).isEqualTo(uncapped.get(1, type));
+      }
+    }
+  }
+
+  private static int reportedTypes(LstmDetector detector, ScoreTable scores, int event) {
+    int reported = 0;
+    for (AnomalyType type : AnomalyType.values()) {
+      reported += detector.thresholds().reports(type, scores.get(event, type)) ? 1 : 0;
+    }
+    return reported;
+  }
+
+  /** The bundled model copied under {@code root}, with or without its index, thresholds replaced unless null. */
+  private static LstmDetector load(Path root, boolean withIndex, Thresholds thresholds) throws Exception {
+    Path bundled = BundledModel.MODELS_DIR.resolve(LstmDetectorProvider.NAME);
+    Path model = Files.createDirectories(root.resolve(LstmDetectorProvider.NAME));
+    Files.copy(bundled.resolve(LstmDetectorProvider.FP32_FILE), model.resolve(LstmDetectorProvider.FP32_FILE));
+    if (withIndex) {
+      Files.copy(bundled.resolve(ColdStartIndex.FILE_NAME), model.resolve(ColdStartIndex.FILE_NAME));
+    }
+    LstmModelSpec spec = LstmModelSpec.read(bundled);
+    (thresholds == null ? spec : spec.withThresholds(thresholds)).write(model);
+    return (LstmDetector) new LstmDetectorProvider().create(new DetectorOptions().setModelsDir(root));
   }
 
   @Test
