@@ -45,7 +45,9 @@ import org.deeplearning4j.util.ModelSerializer;
  * <p>Writes into the output directory: {@value #DL4J_FILE} (the DL4J network, without updater
  * state), {@code model.onnx} (exported), {@link LstmModelSpec#FILE_NAME} (features,
  * normalisation, calibrated thresholds), {@value #REDUNDANCY_FILE}, {@value #PROVENANCE_FILE}, {@value #LOG_FILE} (one JSON
- * object per epoch), {@value #CURVES_FILE}, {@value #REPORT_FILE} and {@code report.json}.
+ * object per epoch), {@value #CURVES_FILE}, {@value #REPORT_FILE}, {@code report.json} and, last,
+ * the cold-start index of the training split's normal events ({@link ColdStartIndexRun}), so a
+ * freshly trained directory serves single events exactly as the bundled one does.
  */
 public final class TrainingRun {
 
@@ -132,6 +134,7 @@ public final class TrainingRun {
     Files.writeString(options.getOut().resolve(PROVENANCE_FILE), JsonText.of(
         provenance(data, split, settings, trainer, result, spec, report, seconds), true),
         StandardCharsets.UTF_8);
+    new ColdStartIndexRun(options.getData(), options.getOut(), console).run();
     return markdown;
   }
 
