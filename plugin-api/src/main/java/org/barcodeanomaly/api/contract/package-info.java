@@ -2,7 +2,8 @@
  * The HTTP JSON contract of the first generation, read and written without data binding:
  * {@link org.barcodeanomaly.api.contract.ContractRequestReader} turns a body into a
  * {@link org.barcodeanomaly.api.contract.ContractRequest},
- * {@link org.barcodeanomaly.api.contract.ContractAnalysis} scores it file by file and
+ * {@link org.barcodeanomaly.api.contract.ContractAnalysis} scores it file by file (or, with a
+ * streaming detector, in request order against its per-EPC buffers) and
  * {@link org.barcodeanomaly.api.contract.ContractResponseWriter} writes the answer.
  *
  * <h2>Reading a request</h2>

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.detector.StreamingDetector;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ContractAnalysisTest {
 
   /** Flags jump on every event whose location_id is 99, and records the batches it was given. */
-  private static final class RecordingDetector implements Detector {
+  private static class RecordingDetectorBase implements Detector {
     final List<List<Long>> batches = new ArrayList<>();
     int extraRows;
 
@@ -34,16 +35,39 @@ class ContractAnalysisTest {
     @Override
     public ScoreTable score(List<ScanEvent> events) {
       batches.add(events.stream().map(ScanEvent::eventId).toList());
+      return jumpAt99(events, extraRows);
+    }
+
+    @Override
+    public Thresholds thresholds() {
+      return Thresholds.uniform(50);
+    }
+
+    static ScoreTable jumpAt99(List<ScanEvent> events, int extraRows) {
       ScoreTable table = new ScoreTable(events.size() + extraRows);
       for (int i = 0; i < events.size(); i++) {
         table.set(i, AnomalyType.JUMP, events.get(i).locationId() == 99 ? 90 : 10);
       }
       return table;
     }
+  }
+
+  private static final class RecordingDetector extends RecordingDetectorBase {
+  }
+
+  /** Records the arrivals it was given and scores each with the jump rule of its parent. */
+  private static final class RecordingStream extends RecordingDetectorBase implements StreamingDetector {
+    final List<List<Long>> calls = new ArrayList<>();
 
     @Override
-    public Thresholds thresholds() {
-      return Thresholds.uniform(50);
+    public ScoreTable scoreArrivals(List<ScanEvent> events) {
+      calls.add(events.stream().map(ScanEvent::eventId).toList());
+      return jumpAt99(events, extraRows);
+    }
+
+    @Override
+    public long bufferedEpcs() {
+      return 0;
     }
   }
 
@@ -96,6 +120,45 @@ class ContractAnalysisTest {
     assertThatThrownBy(() -> ContractAnalysis.analyze(request(item(1, 5, 1)), detector, "m", null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("detector recording: the score table of file 5 has 2 rows for 1 events: "
+            + "a detector must score every event once");
+  }
+
+  @Test
+  @DisplayName("streaming scores every event in request order in one call, and answers each file with its own rows")
+  void streamsInRequestOrder() throws Exception {
+    RecordingStream detector = new RecordingStream();
+    ContractResponse response = ContractAnalysis.analyzeArrivals(
+        request(item(1, 5, 1), item(2, 6, 99), item(3, 5, 99)), detector, "recording-1");
+    assertThat(detector.calls).containsExactly(List.of(1L, 2L, 3L));
+    assertThat(detector.batches).isEmpty();
+    assertThat(response.files()).extracting(FileResult::fileId).containsExactly(5L, 6L);
+    assertThat(response.files().get(0).reported(0, AnomalyType.JUMP)).isFalse();
+    assertThat(response.files().get(0).reported(1, AnomalyType.JUMP)).isTrue();
+    assertThat(response.files().get(1).reported(0, AnomalyType.JUMP)).isTrue();
+    assertThat(response.files().get(0).scores().get(1, AnomalyType.JUMP)).isEqualTo(90f);
+    assertThat(response.method()).isEqualTo("recording-1");
+    assertThat(response.warning()).isNull();
+  }
+
+  @Test
+  @DisplayName("streaming an empty request answers it without calling the detector and keeps the rejected items")
+  void streamsAnEmptyRequest() throws Exception {
+    RecordingStream detector = new RecordingStream();
+    ContractRequest request = request("7");
+    ContractResponse response = ContractAnalysis.analyzeArrivals(request, detector, "m");
+    assertThat(detector.calls).isEmpty();
+    assertThat(response.files()).isEmpty();
+    assertThat(response.rejected()).isEqualTo(request.rejected()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a streaming detector that returns the wrong number of rows is named in the error")
+  void namesABrokenStreamingDetector() throws Exception {
+    RecordingStream detector = new RecordingStream();
+    detector.extraRows = 1;
+    assertThatThrownBy(() -> ContractAnalysis.analyzeArrivals(request(item(1, 5, 1)), detector, "m"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("detector recording: the score table of 1 arrivals has 2 rows: "
             + "a detector must score every event once");
   }
 }

@@ -1,0 +1,47 @@
+package org.barcodeanomaly.api.detector;
+
+import java.util.List;
+import org.barcodeanomaly.api.event.ScanEvent;
+
+/**
+ * A detector that can also score events as they arrive, a few at a time, judging each one with
+ * its EPC's earlier events from previous calls.
+ *
+ * <p>Why: {@link #score} sees only the batch it is handed, so a client that forwards scans as they
+ * happen (one event, or a handful, per call) would have every event judged without its history,
+ * as a cold start. A streaming detector keeps a buffer per EPC of the recent events it was given,
+ * so each new event is scored as the newest event of its trail so far, the way a detector trained
+ * on growing trails (prefixes) sees it. Detectors with nothing to remember (rules that judge a
+ * batch as a whole) do not implement this interface; callers check with {@code instanceof}.
+ *
+ * <p>What a buffer holds: for each EPC, the events passed to {@link #scoreArrivals} since that EPC
+ * was last forgotten, in arrival order. Buffers are bounded (how many EPCs, how many events per
+ * EPC, how long an idle EPC is kept: each implementation documents its limits and defaults);
+ * an EPC that was forgotten starts again with an empty buffer. A trail that ends with a sale
+ * ({@code POS_Sell}) is forgotten once that event is scored: the item has left the supply chain.
+ * {@link #score} neither reads nor changes the buffers.
+ *
+ * <p>Buffers live in the detector instance, in memory: a new instance (a restart, a reload, a hot
+ * swap to a new model or jar) starts with empty buffers, so the next event of every EPC is scored
+ * as a cold start.
+ *
+ * <p>Thread-safe, as every {@link Detector}: calls may run concurrently. Each event is appended to
+ * its EPC's buffer atomically and scored with the events appended before it; events of one EPC
+ * sent in concurrent calls are therefore each scored once, in some order of arrival.
+ */
+public interface StreamingDetector extends Detector {
+
+  /**
+   * Scores {@code events} in the given order, each as the newest event of its EPC's trail so far:
+   * the events buffered for its EPC, then the earlier events of this call with the same EPC, then
+   * itself. Each event is then buffered (or, after a {@code POS_Sell}, its EPC forgotten), so
+   * later events and later calls see it.
+   *
+   * @param events events in the order they arrived; any mix of EPCs
+   * @return a table with one row per event: row {@code i} holds the scores of {@code events.get(i)}
+   */
+  ScoreTable scoreArrivals(List<ScanEvent> events);
+
+  /** Number of EPCs with buffered events now (approximate while evictions are pending): for metrics. */
+  long bufferedEpcs();
+}
