@@ -6,8 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.detector.StreamingDetector;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
@@ -39,10 +39,17 @@ import org.barcodeanomaly.lstm.sequence.SequenceEncoder;
  * no fixed score is ever given. Without an index (older model directories) the network's scores
  * stand, as before, with a logged note.
  *
+ * <p>Streaming ({@link #scoreArrivals}): a {@link TrailBuffer} keeps each EPC's recent events
+ * between calls, within {@link StreamingOptions}; each arriving event is scored as the newest
+ * event of its buffered prefix, with the score batch mode gives that prefix alone (one-event
+ * prefixes go through the cold-start check above). All arrivals of a call share the ONNX Runtime
+ * runs, {@value #TRAILS_PER_RUN} prefixes per run.
+ *
  * <p>Thread-safe: concurrent calls share the one ONNX Runtime session (which allows concurrent
- * runs) and keep their working data on their own stacks.
+ * runs) and keep their working data on their own stacks; the streaming buffer is updated
+ * atomically per EPC.
  */
-public final class LstmDetector implements Detector {
+public final class LstmDetector implements StreamingDetector {
 
   /** Trails per ONNX Runtime run: large enough to amortise the call, small enough for memory. */
   static final int TRAILS_PER_RUN = 2048;
@@ -58,15 +65,19 @@ public final class LstmDetector implements Detector {
   /** Normal single events of the training split; null when the model directory has none. */
   private final ColdStartIndex coldStart;
   private final SingleEventVectors singleEvents;
+  private final TrailBuffer arrivals;
 
   /**
    * Loads {@code model} and the {@link ColdStartIndex} beside it (if any), and warms the model up
-   * with one short sequence.
+   * with one short sequence. The streaming buffer starts empty.
    *
+   * @param streaming bounds of the streaming buffer
    * @throws OrtException when ONNX Runtime cannot load or run the model
    */
-  public LstmDetector(LstmModelSpec spec, Path model, OnnxRuntimeOptions options) throws OrtException {
+  public LstmDetector(LstmModelSpec spec, Path model, OnnxRuntimeOptions options,
+      StreamingOptions streaming) throws OrtException {
     this.spec = spec;
+    this.arrivals = new TrailBuffer(streaming);
     this.encoder = new SequenceEncoder(spec);
     this.scorer = new OnnxSequenceScorer(model, options);
     this.singleEvents = new SingleEventVectors(spec);
@@ -110,6 +121,44 @@ public final class LstmDetector implements Detector {
       fill(table, encoder.encode(trails, matrix, from, to), alone);
     }
     return table;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each event is scored as the last event of its prefix (buffered events, then itself) with
+   * the score {@link #score} gives that prefix; a {@code POS_Sell} ends its EPC's buffer.
+   */
+  @Override
+  public ScoreTable scoreArrivals(List<ScanEvent> events) {
+    return scoreNewest(new PrefixBatch(arrivals.admit(events)));
+  }
+
+  @Override
+  public long bufferedEpcs() {
+    return arrivals.bufferedEpcs();
+  }
+
+  /** Events buffered for {@code epcCode} by streaming: 0 once sold, evicted or idle too long. */
+  int bufferedEvents(String epcCode) {
+    return arrivals.bufferedEvents(epcCode);
+  }
+
+  /** Scores the newest event of each prefix of {@code prefixes}: row {@code p} is prefix {@code p}'s. */
+  private ScoreTable scoreNewest(PrefixBatch prefixes) {
+    ScoreTable rows = new ScoreTable(prefixes.rowCount());
+    boolean[] alone = prefixes.coldStartRows();
+    for (int from = 0; from < prefixes.count(); from += TRAILS_PER_RUN) {
+      int to = Math.min(prefixes.count(), from + TRAILS_PER_RUN);
+      fill(rows, prefixes.encode(extractor, encoder, from, to), alone);
+    }
+    ScoreTable newest = new ScoreTable(prefixes.count());
+    for (int p = 0; p < prefixes.count(); p++) {
+      for (AnomalyType type : AnomalyType.values()) {
+        newest.set(p, type, rows.get(prefixes.newestRow(p), type));
+      }
+    }
+    return newest;
   }
 
   private static boolean[] singleEventEpcs(Trails trails, int events) {
@@ -193,6 +242,7 @@ public final class LstmDetector implements Detector {
 
   @Override
   public void close() {
+    arrivals.clear();
     scorer.close();
   }
 }

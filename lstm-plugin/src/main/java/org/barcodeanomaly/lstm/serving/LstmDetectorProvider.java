@@ -16,7 +16,11 @@ import org.barcodeanomaly.lstm.runtime.OnnxRuntimeOptions;
  * <p>Settings: {@code lstm.precision} = {@code fp32} (default) or {@code int8};
  * {@code lstm.threads} = ONNX Runtime intra-op threads (default 2, the cores of this project's
  * servers); {@code lstm.device} = {@code cpu} (default) or {@code cuda}, which tries the CUDA
- * execution provider of the {@code onnxruntime_gpu} build and falls back to the CPU.
+ * execution provider of the {@code onnxruntime_gpu} build and falls back to the CPU. Streaming
+ * buffer bounds ({@link StreamingOptions}): {@value StreamingOptions#MAX_EPCS} (default
+ * 1,000,000), {@value StreamingOptions#IDLE_TIMEOUT} (ISO-8601, default {@code P30D}) and
+ * {@value StreamingOptions#MAX_EVENTS_PER_EPC} (default 20); a value outside its range is refused
+ * with an {@link IllegalArgumentException} naming the setting, the value and what is allowed.
  */
 public final class LstmDetectorProvider implements DetectorProvider {
 
@@ -40,6 +44,7 @@ public final class LstmDetectorProvider implements DetectorProvider {
       throw new DetectorUnavailableException("setting lstm.precision=" + precision
           + " is not supported: use fp32 or int8");
     }
+    StreamingOptions streaming = StreamingOptions.fromSettings(options);
     Path model = directory.resolve(precision.equals("int8") ? INT8_FILE : FP32_FILE);
     if (!Files.isRegularFile(model) || !Files.isRegularFile(directory.resolve(LstmModelSpec.FILE_NAME))) {
       throw new DetectorUnavailableException("no LSTM model in " + directory.toAbsolutePath()
@@ -51,7 +56,7 @@ public final class LstmDetectorProvider implements DetectorProvider {
         .setIntraOpThreads(threads(options.getSetting("lstm.threads", "2")))
         .setCuda(options.getSetting("lstm.device", "cpu").equals("cuda"));
     try {
-      return new LstmDetector(LstmModelSpec.read(directory), model, runtime);
+      return new LstmDetector(LstmModelSpec.read(directory), model, runtime, streaming);
     } catch (Exception e) {
       throw new DetectorUnavailableException("the LSTM model in " + directory.toAbsolutePath()
           + " cannot be loaded (" + e.getMessage() + "); re-export it with `anomaly export-onnx`", e);

@@ -1,6 +1,7 @@
 package org.barcodeanomaly.lstm.serving;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.barcodeanomaly.api.detector.DetectorOptions;
 import org.barcodeanomaly.api.detector.DetectorUnavailableException;
 
@@ -18,8 +19,15 @@ final class BundledModel {
 
   /** The lstm detector loaded by its provider from the bundled models directory. */
   static LstmDetector detector() {
+    return detector(Map.of());
+  }
+
+  /** The lstm detector loaded by its provider from the bundled models directory, with {@code settings}. */
+  static LstmDetector detector(Map<String, String> settings) {
+    DetectorOptions options = new DetectorOptions().setModelsDir(MODELS_DIR);
+    settings.forEach(options::setSetting);
     try {
-      return (LstmDetector) new LstmDetectorProvider().create(new DetectorOptions().setModelsDir(MODELS_DIR));
+      return (LstmDetector) new LstmDetectorProvider().create(options);
     } catch (DetectorUnavailableException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

@@ -31,4 +31,13 @@ class LstmDetectorProviderTest {
         .hasMessageContaining("lstm.precision=fp16")
         .hasMessageContaining("fp32 or int8");
   }
+
+  @Test
+  @DisplayName("a bad streaming bound is refused naming the setting, the value and what is allowed")
+  void badStreamingSetting(@TempDir Path models) {
+    assertThatThrownBy(() -> new LstmDetectorProvider().create(new DetectorOptions().setModelsDir(models)
+        .setSetting(StreamingOptions.IDLE_TIMEOUT, "forever")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("setting lstm.stream.idleTimeout=forever must be a positive ISO-8601 duration");
+  }
 }

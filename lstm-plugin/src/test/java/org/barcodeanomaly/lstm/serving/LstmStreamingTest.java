@@ -1,0 +1,199 @@
+package org.barcodeanomaly.lstm.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.api.event.ScanEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@link LstmDetector#scoreArrivals} with the bundled model: each event is judged with its EPC's
+ * earlier arrivals, as batch mode judges that prefix, however the arrivals are split into calls.
+ * Every test streams EPCs of its own, so the detector's buffers can be shared.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("LstmDetector streaming (bundled model)")
+class LstmStreamingTest {
+
+  private static final Instant T0 = Instant.parse("2025-07-01T10:23:38Z");
+
+  private LstmDetector detector;
+
+  @BeforeAll
+  void load() {
+    detector = BundledModel.detector();
+  }
+
+  @AfterAll
+  void close() {
+    detector.close();
+  }
+
+  /** A well-formed EPC of the ICN factory, told apart by its serial. */
+  private static String epc(int serial) {
+    return "001.8805843.2932031.010001.20250701." + String.format("%09d", serial);
+  }
+
+  private static ScanEvent event(String epc, int id, int location, String step, String type, long hours) {
+    return new ScanEvent(id, 1, epc, location, step, type, T0.plusSeconds(3600 * hours), T0);
+  }
+
+  /** A normal ICN trail: factory 1, warehouse 5, hub 13, wholesaler 23, retailer 53, sold. */
+  private static List<ScanEvent> trail(String epc) {
+    return List.of(
+        event(epc, 0, 1, "Factory", "Aggregation", 0), event(epc, 1, 5, "WMS", "WMS_Inbound", 1),
+        event(epc, 2, 5, "WMS", "WMS_Outbound", 100), event(epc, 3, 13, "Logistics_HUB", "HUB_Inbound", 105),
+        event(epc, 4, 13, "Logistics_HUB", "HUB_Outbound", 250),
+        event(epc, 5, 23, "Wholesaler", "W_Stock_Inbound", 258),
+        event(epc, 6, 23, "Wholesaler", "W_Stock_Outbound", 400),
+        event(epc, 7, 53, "Retailer", "R_Stock_Inbound", 406),
+        event(epc, 8, 53, "Retailer", "R_Stock_Outbound", 480), event(epc, 9, 53, "Retailer", "POS_Sell", 550));
+  }
+
+  private static float[] row(ScoreTable table, int index) {
+    float[] scores = new float[AnomalyType.COUNT];
+    for (AnomalyType type : AnomalyType.values()) {
+      scores[type.ordinal()] = table.get(index, type);
+    }
+    return scores;
+  }
+
+  @Test
+  @DisplayName("each event arriving on its own gets the score batch mode gives its trail prefix")
+  void arrivalScoredAsItsPrefix() {
+    List<ScanEvent> trail = trail(epc(77));
+    for (int i = 0; i < trail.size(); i++) {
+      ScoreTable streamed = detector.scoreArrivals(List.of(trail.get(i)));
+      ScoreTable batch = detector.score(trail.subList(0, i + 1));
+      assertThat(row(streamed, 0)).as("event %d", i).containsExactly(row(batch, i));
+    }
+  }
+
+  @Test
+  @DisplayName("events of a trail longer than the network's sequence length score as in batch mode, which cuts it into windows")
+  void arrivalsBeyondTheSequenceLength() {
+    String epc = epc(84);
+    List<ScanEvent> trail = new ArrayList<>(trail(epc).subList(0, 9));
+    trail.add(event(epc, 10, 53, "Retailer", "R_Stock_Inbound", 500));
+    trail.add(event(epc, 11, 53, "Retailer", "R_Stock_Outbound", 520));
+    trail.add(event(epc, 12, 53, "Retailer", "R_Stock_Inbound", 540));
+    assertThat(trail.size()).isGreaterThan(detector.spec().maxLength());
+
+    ScoreTable streamed = detector.scoreArrivals(trail);
+
+    for (int i = 0; i < trail.size(); i++) {
+      assertThat(row(streamed, i)).as("event %d", i)
+          .containsExactly(row(detector.score(trail.subList(0, i + 1)), i));
+    }
+  }
+
+  @Test
+  @DisplayName("two interleaved trails sent one event per call score as when all their events come in one call")
+  void oneCallEqualsOneEventPerCall() {
+    List<ScanEvent> first = trail(epc(78));
+    List<ScanEvent> second = trail(epc(79));
+    List<ScanEvent> arrivals = new ArrayList<>();
+    for (int i = 0; i < first.size(); i++) {
+      arrivals.add(first.get(i));
+      arrivals.add(second.get(i));
+    }
+    List<float[]> oneByOne = new ArrayList<>();
+    for (ScanEvent event : arrivals) {
+      oneByOne.add(row(detector.scoreArrivals(List.of(event)), 0));
+    }
+    assertThat(detector.bufferedEvents(epc(78))).as("sold: buffer ended").isZero();
+    assertThat(detector.bufferedEvents(epc(79))).as("sold: buffer ended").isZero();
+
+    ScoreTable together = detector.scoreArrivals(arrivals);
+
+    assertThat(together.size()).isEqualTo(arrivals.size());
+    for (int i = 0; i < arrivals.size(); i++) {
+      assertThat(row(together, i)).as("arrival %d", i).containsExactly(oneByOne.get(i));
+    }
+  }
+
+  @Test
+  @DisplayName("POS_Sell is scored with its history, then ends the trail: the EPC's next event is a cold start")
+  void saleEndsTheTrail() {
+    List<ScanEvent> trail = trail(epc(80));
+    detector.scoreArrivals(trail.subList(0, 9));
+    assertThat(detector.bufferedEvents(epc(80))).isEqualTo(9);
+
+    ScoreTable sale = detector.scoreArrivals(List.of(trail.get(9)));
+
+    assertThat(row(sale, 0)).containsExactly(row(detector.score(trail), 9));
+    assertThat(detector.bufferedEvents(epc(80))).isZero();
+    ScanEvent again = trail.get(1);
+    assertThat(row(detector.scoreArrivals(List.of(again)), 0)).containsExactly(row(detector.score(List.of(again)), 0));
+    assertThat(detector.bufferedEvents(epc(80))).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a read at another location in the same second as a read buffered by an earlier call is reported epcDup; the same event alone is not")
+  void historyFromAnEarlierCallChangesTheVerdict() {
+    String epc = epc(81);
+    ScanEvent hub = new ScanEvent(3, 1, epc, 13, "Logistics_HUB", "HUB_Inbound", T0.plusSeconds(3600), T0);
+    detector.scoreArrivals(List.of(event(epc, 1, 1, "Factory", "Aggregation", 0),
+        event(epc, 2, 5, "WMS", "WMS_Inbound", 1)));
+
+    float streamed = detector.scoreArrivals(List.of(hub)).get(0, AnomalyType.EPC_DUP);
+    float alone = detector.score(List.of(hub)).get(0, AnomalyType.EPC_DUP);
+
+    assertThat(detector.thresholds().reports(AnomalyType.EPC_DUP, streamed)).as("streamed %s", streamed).isTrue();
+    assertThat(detector.thresholds().reports(AnomalyType.EPC_DUP, alone)).as("alone %s", alone).isFalse();
+  }
+
+  @Test
+  @DisplayName("an outbound whose inbound arrived in an earlier call scores its own evtOrderErr lower than the outbound alone")
+  void outboundAfterItsInbound() {
+    List<ScanEvent> trail = trail(epc(82));
+    ScanEvent outbound = trail.get(2);
+    detector.scoreArrivals(trail.subList(0, 2));
+
+    float streamed = detector.scoreArrivals(List.of(outbound)).get(0, AnomalyType.EVT_ORDER_ERR);
+    float alone = detector.score(List.of(outbound)).get(0, AnomalyType.EVT_ORDER_ERR);
+
+    assertThat(streamed).isEqualTo(detector.score(trail.subList(0, 3)).get(2, AnomalyType.EVT_ORDER_ERR));
+    assertThat(streamed).isLessThan(alone);
+  }
+
+  @Test
+  @DisplayName("more arrivals than one ONNX Runtime run holds are all scored, as batch mode scores the same single events")
+  void arrivalsBeyondOneRun() {
+    List<ScanEvent> events = NormalEvents.singleAggregations(LstmDetector.TRAILS_PER_RUN + 10);
+
+    ScoreTable streamed = detector.scoreArrivals(events);
+    ScoreTable batch = detector.score(events);
+
+    assertThat(streamed.size()).isEqualTo(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(row(streamed, i)).as("event %d", i).containsExactly(row(batch, i));
+    }
+  }
+
+  @Test
+  @DisplayName("the buffers keep at most lstm.stream.maxEpcs EPCs and the last lstm.stream.maxEventsPerEpc events of each")
+  void boundsEvict() {
+    try (LstmDetector bounded = BundledModel.detector(Map.of(
+        StreamingOptions.MAX_EPCS, "10", StreamingOptions.MAX_EVENTS_PER_EPC, "3"))) {
+      List<ScanEvent> trail = trail(epc(83));
+      ScoreTable streamed = bounded.scoreArrivals(trail.subList(0, 6));
+
+      assertThat(bounded.bufferedEvents(epc(83))).isEqualTo(3);
+      assertThat(row(streamed, 5)).as("scored with the last three events only")
+          .containsExactly(row(bounded.score(trail.subList(3, 6)), 2));
+
+      bounded.scoreArrivals(NormalEvents.singleAggregations(50));
+      assertThat(bounded.bufferedEpcs()).isEqualTo(10);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.barcodeanomaly.lstm.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.barcodeanomaly.api.event.ScanEvent;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The streaming trail buffer")
+class TrailBufferTest {
+
+  private static final Instant T0 = Instant.parse("2025-07-01T10:23:38Z");
+
+  private static ScanEvent event(long id, String epc, String type) {
+    return new ScanEvent(id, 1, epc, 5, "WMS", type, T0.plusSeconds(60 * id), T0);
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class ManualTicker implements Ticker {
+    final AtomicLong nanos = new AtomicLong();
+
+    @Override
+    public long read() {
+      return nanos.get();
+    }
+
+    void advance(Duration duration) {
+      nanos.addAndGet(duration.toNanos());
+    }
+  }
+
+  private static List<Long> ids(List<ScanEvent> events) {
+    return events.stream().map(ScanEvent::eventId).toList();
+  }
+
+  @Test
+  @DisplayName("each arrival's trail is its EPC's earlier arrivals, from earlier calls and this one, then itself")
+  void prefixesSpanCalls() {
+    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults());
+    buffer.admit(List.of(event(1, "A", "WMS_Inbound")));
+
+    List<List<ScanEvent>> prefixes = buffer.admit(List.of(
+        event(2, "B", "WMS_Inbound"), event(3, "A", "WMS_Outbound"), event(4, "B", "WMS_Outbound")));
+
+    assertThat(prefixes).extracting(TrailBufferTest::ids)
+        .containsExactly(List.of(2L), List.of(1L, 3L), List.of(2L, 4L));
+    assertThat(buffer.bufferedEvents("A")).isEqualTo(2);
+    assertThat(buffer.bufferedEpcs()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("POS_Sell gets its whole trail, then the EPC starts afresh, even within one call")
+  void saleEndsTheBuffer() {
+    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults());
+
+    List<List<ScanEvent>> prefixes = buffer.admit(List.of(
+        event(1, "A", "R_Stock_Outbound"), event(2, "A", "POS_Sell"), event(3, "A", "WMS_Inbound")));
+
+    assertThat(prefixes).extracting(TrailBufferTest::ids)
+        .containsExactly(List.of(1L), List.of(1L, 2L), List.of(3L));
+    assertThat(buffer.bufferedEvents("A")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("only the last maxEventsPerEpc arrivals of an EPC are kept")
+  void keepsTheLastEvents() {
+    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofDays(1), 3));
+
+    List<List<ScanEvent>> prefixes = buffer.admit(List.of(event(1, "A", "WMS_Inbound"),
+        event(2, "A", "WMS_Outbound"), event(3, "A", "HUB_Inbound"), event(4, "A", "HUB_Outbound"),
+        event(5, "A", "W_Stock_Inbound")));
+
+    assertThat(ids(prefixes.get(4))).containsExactly(3L, 4L, 5L);
+    assertThat(buffer.bufferedEvents("A")).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("no more than maxEpcs EPCs stay buffered")
+  void boundsTheEpcs() {
+    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofDays(1), 3));
+    for (int i = 0; i < 50; i++) {
+      buffer.admit(List.of(event(i, "EPC-" + i, "WMS_Inbound")));
+    }
+    assertThat(buffer.bufferedEpcs()).isEqualTo(10);
+  }
+
+  @Test
+  @DisplayName("an EPC idle for idleTimeout is forgotten, its next arrival a cold start; one seen within it is kept")
+  void forgetsIdleEpcs() {
+    ManualTicker clock = new ManualTicker();
+    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofHours(12), 20), clock);
+    buffer.admit(List.of(event(1, "A", "WMS_Inbound"), event(2, "B", "WMS_Inbound")));
+    clock.advance(Duration.ofHours(11));
+    buffer.admit(List.of(event(3, "B", "WMS_Outbound")));
+    clock.advance(Duration.ofHours(2));
+
+    assertThat(buffer.bufferedEvents("A")).isZero();
+    assertThat(buffer.bufferedEvents("B")).isEqualTo(2);
+    assertThat(ids(buffer.admit(List.of(event(4, "A", "WMS_Outbound"))).get(0))).containsExactly(4L);
+  }
+
+  @Test
+  @DisplayName("clearing forgets every EPC")
+  void clears() {
+    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults());
+    buffer.admit(List.of(event(1, "A", "WMS_Inbound"), event(2, "B", "WMS_Inbound")));
+    buffer.clear();
+    assertThat(buffer.bufferedEpcs()).isZero();
+  }
+}
