@@ -70,7 +70,7 @@ public final class Gateway {
         .withMetrics(new MicrometerMetricsFactory(prometheus))
         .build();
     DetectorRegistry registry = new DetectorRegistry();
-    GatewayMetrics metrics = new GatewayMetrics(prometheus);
+    GatewayMetrics metrics = new GatewayMetrics(prometheus, registry);
     PluginManager plugins = new PluginManager(PluginManagerOptions.of(config), registry,
         SelfTest.bundled(SELF_TEST_TIMEOUT_MS), metrics);
     ScoringExecutor scoring = new ScoringExecutor(vertx, registry, metrics, config.getDetectorThreads());

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.barcodeanomaly.api.detector.StreamingDetector;
 
 /**
  * The detectors the gateway serves, by id. Each id holds its serving detector in an
@@ -44,6 +46,33 @@ public final class DetectorRegistry {
   public boolean isServing(String id) {
     Slot slot = slots.get(id);
     return slot != null && slot.current.get() != null;
+  }
+
+  /** Whether a detector serves {@code id} and is a {@link StreamingDetector}. */
+  public boolean isStreaming(String id) {
+    Slot slot = slots.get(id);
+    ServingDetector serving = slot == null ? null : slot.current.get();
+    return serving != null && serving.streams();
+  }
+
+  /** The ids of the serving detectors that stream, sorted. */
+  public List<String> streamingIds() {
+    return statuses().stream().filter(DetectorStatus::streaming).map(DetectorStatus::id).toList();
+  }
+
+  /**
+   * The EPCs buffered by the streaming detector serving {@code id}, read under a lease; empty when
+   * none serves it or it does not stream.
+   */
+  public OptionalLong bufferedEpcs(String id) {
+    Optional<DetectorLease> leased = lease(id);
+    if (leased.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try (DetectorLease lease = leased.get()) {
+      return lease.detector() instanceof StreamingDetector streaming
+          ? OptionalLong.of(streaming.bufferedEpcs()) : OptionalLong.empty();
+    }
   }
 
   /** Notes that {@code id} is being loaded for the first time; a serving detector is left as is. */
@@ -130,10 +159,10 @@ public final class DetectorRegistry {
       ServingDetector serving = current.get();
       if (serving != null) {
         return new DetectorStatus(id, provider, DetectorState.SERVING, serving.origin(),
-            serving.version(), serving.inFlight(), lastFailure, lastFailureAt);
+            serving.version(), serving.streams(), serving.inFlight(), lastFailure, lastFailureAt);
       }
       DetectorState state = attempted ? DetectorState.FAILED : DetectorState.LOADING;
-      return new DetectorStatus(id, provider, state, null, null, 0, lastFailure, lastFailureAt);
+      return new DetectorStatus(id, provider, state, null, null, false, 0, lastFailure, lastFailureAt);
     }
   }
 }

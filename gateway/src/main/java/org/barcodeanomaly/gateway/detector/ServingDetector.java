@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.barcodeanomaly.api.detector.Detector;
+import org.barcodeanomaly.api.detector.StreamingDetector;
 
 /**
  * A detector in service, with the count of requests using it, so that a detector swapped out is
@@ -54,6 +55,15 @@ public final class ServingDetector {
   /** The detector's version, e.g. {@code rule-1.0}. */
   public String version() {
     return detector.version();
+  }
+
+  /**
+   * Whether the detector is a {@link StreamingDetector}. The plugin class loader takes
+   * {@code org.barcodeanomaly.api} from the host, so a plugin's detector implements the host's
+   * interface and this check sees it.
+   */
+  public boolean streams() {
+    return detector instanceof StreamingDetector;
   }
 
   /** Requests using the detector right now. */

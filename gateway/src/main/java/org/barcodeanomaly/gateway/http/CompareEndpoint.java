@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import org.barcodeanomaly.api.contract.ContractRequest;
 import org.barcodeanomaly.api.event.AnomalyType;
-import org.barcodeanomaly.gateway.config.RouteConfig;
 import org.barcodeanomaly.gateway.routing.Comparison;
 import org.barcodeanomaly.gateway.routing.Scored;
 
@@ -30,8 +29,7 @@ final class CompareEndpoint {
   CompareEndpoint(GatewayServices services, ErrorResponses errors) {
     this.services = services;
     this.errors = errors;
-    this.budgetMs = services.config().getRoutes().values().stream()
-        .mapToLong(RouteConfig::getTimeBudgetMs).max().orElse(RouteConfig.DEFAULT_TIME_BUDGET_MS);
+    this.budgetMs = services.router().longestTimeBudgetMs();
   }
 
   void handle(RoutingContext ctx) {

@@ -4,20 +4,27 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 import org.barcodeanomaly.api.contract.ContractRequest;
 import org.barcodeanomaly.api.contract.ContractResponse;
 import org.barcodeanomaly.gateway.routing.Scored;
 
 /**
  * The detection endpoints of the contract: {@code POST /api/manager/export-and-analyze-async}
- * and its {@code /<route>} siblings. The body is read and the answer written off the event loop;
- * the detector runs on its own worker pool (see the routing package). Every request is counted
- * in metrics and written to the audit log.
+ * and its {@code /<route>} siblings, and the streaming endpoint
+ * {@code POST /api/manager/stream/<detector>}, which reads the same body and answers in the same
+ * shape but scores the events as arrivals against the named detector's per-EPC buffers. The body
+ * is read and the answer written off the event loop; the detector runs on its own worker pool
+ * (see the routing package). Every request is counted in metrics and written to the audit log.
  */
 final class ContractEndpoint {
 
   /** The path of route {@code rule}; other routes append {@code /<route>}. */
   static final String BASE_PATH = "/api/manager/export-and-analyze-async";
+  /** The streaming endpoint's path before the detector id. */
+  static final String STREAM_PREFIX = "/api/manager/stream/";
+  /** The streaming endpoint as documented, and as labelled in metrics and the audit log. */
+  static final String STREAM_PATH = STREAM_PREFIX + "{detector}";
 
   private final GatewayServices services;
   private final ErrorResponses errors;
@@ -41,10 +48,19 @@ final class ContractEndpoint {
 
   /** Answers requests of route {@code route}. */
   void handle(RoutingContext ctx, String route) {
+    respond(ctx, pathOf(route), request -> services.router().answer(route, request));
+  }
+
+  /** Answers a streaming request for the detector named by path parameter {@code detector}. */
+  void handleStream(RoutingContext ctx) {
+    String detector = ctx.pathParam("detector");
+    respond(ctx, STREAM_PATH, request -> services.router().stream(detector, request));
+  }
+
+  private void respond(RoutingContext ctx, String endpoint, Function<ContractRequest, Future<Scored>> scoring) {
     long start = System.nanoTime();
-    String endpoint = pathOf(route);
     readRequest(services, ctx)
-        .compose(request -> services.router().answer(route, request))
+        .compose(scoring)
         .compose(scored -> services.vertx().executeBlocking(
             () -> new Written(scored, services.writer().toBytes(scored.response())), false))
         .onSuccess(written -> answer(ctx, endpoint, written, start))

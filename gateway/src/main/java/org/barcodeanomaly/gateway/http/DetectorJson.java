@@ -17,11 +17,17 @@ final class DetectorJson {
   private DetectorJson() {
   }
 
-  /** One detector: identity, state, origin, load failure, and its part in each route. */
+  /**
+   * One detector: identity, state, whether it streams (and its streaming path), origin, load
+   * failure, and its part in each route.
+   */
   static JsonObject detector(DetectorStatus status, Map<String, RouteConfig> routes) {
     JsonObject json = new JsonObject().put("id", status.id()).put("provider", status.provider())
         .put("state", status.state().name()).put("version", status.version())
-        .put("inFlight", status.inFlight());
+        .put("streaming", status.streaming()).put("inFlight", status.inFlight());
+    if (status.streaming()) {
+      json.put("streamPath", GatewayRouter.streamPath(status.id()));
+    }
     DetectorOrigin origin = status.serving();
     if (origin != null) {
       json.put("jar", origin.jar() == null ? null : origin.jar().getFileName().toString())

@@ -13,10 +13,11 @@ import org.barcodeanomaly.gateway.metrics.GatewayMetrics;
 
 /**
  * The gateway's HTTP routes, in one place: the contract's detection endpoints (one per route),
- * comparison, the detector list, health, readiness, Prometheus metrics, the OpenAPI document and
- * the admin API. Detection endpoints pass the API-key check when keys are configured, admin
- * endpoints always; bodies are limited in size; every error is a JSON {@code detail}; every
- * request is timed by endpoint, answering detector and status.
+ * streaming (one path per streaming detector), comparison, the detector list, health, readiness,
+ * Prometheus metrics, the OpenAPI document and the admin API. Detection endpoints pass the
+ * API-key check when keys are configured, admin endpoints always; bodies are limited in size;
+ * every error is a JSON {@code detail}; every request is timed by endpoint, answering detector
+ * and status.
  */
 public final class GatewayRouter {
 
@@ -32,6 +33,8 @@ public final class GatewayRouter {
   public static final String OPENAPI = "/openapi.json";
   /** Admin plugin list. */
   public static final String ADMIN_PLUGINS = "/admin/plugins";
+  /** The streaming endpoint, {@code {detector}} standing for a detector id. */
+  public static final String STREAM = ContractEndpoint.STREAM_PATH;
 
   static final String DETECTOR_KEY = "gateway.detector";
 
@@ -41,6 +44,11 @@ public final class GatewayRouter {
   /** The path of detection route {@code route}. */
   public static String detectionPath(String route) {
     return ContractEndpoint.pathOf(route);
+  }
+
+  /** The streaming path of detector {@code detectorId}. */
+  public static String streamPath(String detectorId) {
+    return ContractEndpoint.STREAM_PREFIX + detectorId;
   }
 
   /** A router serving every endpoint with {@code services}. */
@@ -62,6 +70,7 @@ public final class GatewayRouter {
     for (String route : config.getRoutes().keySet()) {
       router.post(ContractEndpoint.pathOf(route)).handler(body).handler(ctx -> contract.handle(ctx, route));
     }
+    router.post(ContractEndpoint.STREAM_PREFIX + ":detector").handler(body).handler(contract::handleStream);
     CompareEndpoint compare = new CompareEndpoint(services, errors);
     router.post(CompareEndpoint.PATH).handler(body).handler(compare::handle);
 
@@ -98,13 +107,18 @@ public final class GatewayRouter {
     ctx.next();
   }
 
-  /** Times the request, labelled with its endpoint (bounded: unknown paths share one label). */
+  /**
+   * Times the request, labelled with its endpoint (bounded: streaming paths share one label, the
+   * detector tag tells them apart; unknown paths share one label).
+   */
   private static void measure(RoutingContext ctx, GatewayMetrics metrics, Set<String> labelled) {
     long start = System.nanoTime();
     String path = ctx.request().path();
     String endpoint;
     if (labelled.contains(path)) {
       endpoint = path;
+    } else if (path.startsWith(ContractEndpoint.STREAM_PREFIX)) {
+      endpoint = STREAM;
     } else if (path.startsWith("/admin/")) {
       endpoint = "/admin/*";
     } else {
@@ -120,7 +134,7 @@ public final class GatewayRouter {
     Set<String> endpoints = new HashSet<>(Set.of(
         HttpMethod.GET + " " + HEALTH, HttpMethod.GET + " " + READY, HttpMethod.GET + " " + METRICS,
         HttpMethod.GET + " " + DETECTORS, HttpMethod.GET + " " + OPENAPI,
-        HttpMethod.POST + " " + CompareEndpoint.PATH,
+        HttpMethod.POST + " " + CompareEndpoint.PATH, HttpMethod.POST + " " + STREAM,
         HttpMethod.GET + " " + ADMIN_PLUGINS, HttpMethod.POST + " " + ADMIN_PLUGINS + "/reload",
         HttpMethod.PUT + " " + ADMIN_PLUGINS + "/{file}", HttpMethod.DELETE + " " + ADMIN_PLUGINS + "/{file}",
         HttpMethod.POST + " " + ADMIN_PLUGINS + "/{file}/reload",

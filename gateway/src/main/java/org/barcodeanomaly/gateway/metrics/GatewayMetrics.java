@@ -1,14 +1,17 @@
 package org.barcodeanomaly.gateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.barcodeanomaly.api.contract.ContractResponse;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.gateway.detector.DetectorRegistry;
 import org.barcodeanomaly.gateway.plugin.LoadStage;
 import org.barcodeanomaly.gateway.plugin.PluginLoadListener;
 
@@ -25,7 +28,10 @@ import org.barcodeanomaly.gateway.plugin.PluginLoadListener;
  *       the failed stage: {@code jar}, {@code create}, {@code self_test});
  *   <li>{@code gateway_shadow_verdicts_total} by {@code route}, {@code shadow}, {@code type},
  *       {@code outcome} ({@code agree} or {@code disagree}): per event and type, whether the
- *       shadow detector reported the same as the detector that answered.
+ *       shadow detector reported the same as the detector that answered;
+ *   <li>{@code gateway_stream_buffered_epcs} (gauge) by {@code detector}: EPCs with buffered events
+ *       in each streaming detector, registered when such a detector goes into service, read at
+ *       each scrape from the detector serving that id (NaN while none that streams does).
  * </ul>
  * Meters are looked up once per tag combination and cached. Thread-safe.
  */
@@ -38,12 +44,14 @@ public final class GatewayMetrics implements PluginLoadListener {
       Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
   private final MeterRegistry registry;
+  private final DetectorRegistry detectors;
   private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
 
-  /** Meters registered in {@code registry}. */
-  public GatewayMetrics(MeterRegistry registry) {
+  /** Meters registered in {@code registry}; gauges read the detectors of {@code detectors}. */
+  public GatewayMetrics(MeterRegistry registry, DetectorRegistry detectors) {
     this.registry = registry;
+    this.detectors = detectors;
   }
 
   /** The registry the meters live in. */
@@ -100,11 +108,23 @@ public final class GatewayMetrics implements PluginLoadListener {
   @Override
   public void loaded(String detectorId) {
     pluginLoad(detectorId, "loaded");
+    if (detectors.isStreaming(detectorId)) {
+      Gauge.builder("gateway.stream.buffered.epcs", detectors, serving -> bufferedEpcs(serving, detectorId))
+          .description("EPCs with buffered events in a streaming detector")
+          .tag("detector", detectorId)
+          .strongReference(true)
+          .register(registry);
+    }
   }
 
   @Override
   public void failed(String subject, LoadStage stage) {
     pluginLoad(subject, stage.label());
+  }
+
+  private static double bufferedEpcs(DetectorRegistry serving, String detectorId) {
+    OptionalLong epcs = serving.bufferedEpcs(detectorId);
+    return epcs.isPresent() ? epcs.getAsLong() : Double.NaN;
   }
 
   private void pluginLoad(String subject, String outcome) {

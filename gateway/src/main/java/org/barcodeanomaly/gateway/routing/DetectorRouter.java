@@ -71,6 +71,24 @@ public final class DetectorRouter {
         });
   }
 
+  /** The largest time budget of any route: for requests that belong to no route. */
+  public long longestTimeBudgetMs() {
+    return routes.values().stream().mapToLong(RouteConfig::getTimeBudgetMs).max()
+        .orElse(RouteConfig.DEFAULT_TIME_BUDGET_MS);
+  }
+
+  /**
+   * Scores the events of {@code request} as arrivals with streaming detector {@code detectorId},
+   * within {@link #longestTimeBudgetMs()}. No routing: no weights, no fallback, no shadow, since
+   * the per-EPC buffers live in that one detector and another could not answer with them.
+   *
+   * @return the answer, or a failed future: {@link NotStreamingException} when the detector does
+   *     not stream, {@link AttemptFailure} when it is not serving, fails or runs out of time
+   */
+  public Future<Scored> stream(String detectorId, ContractRequest request) {
+    return scoring.scoreArrivals(detectorId, request, longestTimeBudgetMs());
+  }
+
   /**
    * Answers {@code request} with every serving detector, each within {@code budgetMs}.
    *

@@ -6,13 +6,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.barcodeanomaly.api.contract.ContractAnalysis;
 import org.barcodeanomaly.api.contract.ContractRequest;
 import org.barcodeanomaly.api.contract.ContractResponse;
+import org.barcodeanomaly.api.detector.StreamingDetector;
 import org.barcodeanomaly.gateway.detector.DetectorLease;
-import org.barcodeanomaly.gateway.detector.DetectorOrigin;
 import org.barcodeanomaly.gateway.detector.DetectorRegistry;
 import org.barcodeanomaly.gateway.detector.DetectorStatus;
 import org.barcodeanomaly.gateway.metrics.GatewayMetrics;
@@ -24,6 +25,11 @@ import org.barcodeanomaly.gateway.routing.AttemptFailure.Kind;
  * future fails with {@link Kind#TIMEOUT} at once, and the work, if it has not started yet, is
  * skipped. The detector is leased for the duration of the work, so a hot swap never closes it
  * under a request.
+ *
+ * <p>Two kinds of work: a contract request scored file by file ({@link #score}), or the events
+ * of a request scored as arrivals against a streaming detector's per-EPC buffers
+ * ({@link #scoreArrivals}). Streaming work past its budget has still updated the buffers if it
+ * had started.
  */
 public final class ScoringExecutor implements AutoCloseable {
 
@@ -51,13 +57,41 @@ public final class ScoringExecutor implements AutoCloseable {
    * @return the answer, or a future failed with an {@link AttemptFailure}
    */
   public Future<Scored> score(String id, ContractRequest request, long budgetMs, FallbackNote note) {
+    return run(id, budgetMs, lease -> {
+      String version = lease.detector().version();
+      String method = note == null ? version : FallbackNote.method(lease.origin().provider());
+      String warning = note == null ? null : note.warning(id, version);
+      return ContractAnalysis.analyze(request, lease.detector(), method, warning);
+    });
+  }
+
+  /**
+   * Scores the events of {@code request} as arrivals with streaming detector {@code id}: each
+   * against its EPC's buffer, which it then joins. No fallback: the buffers live in that detector.
+   *
+   * @return the answer, or a future failed with {@link NotStreamingException} when the detector
+   *     serves but does not stream, or with an {@link AttemptFailure}
+   */
+  public Future<Scored> scoreArrivals(String id, ContractRequest request, long budgetMs) {
+    if (registry.isServing(id) && !registry.isStreaming(id)) {
+      return Future.failedFuture(new NotStreamingException(id, registry.streamingIds()));
+    }
+    return run(id, budgetMs, lease -> {
+      if (!(lease.detector() instanceof StreamingDetector streaming)) {
+        throw new IllegalStateException("detector '" + id + "' was replaced by one that does not stream");
+      }
+      return ContractAnalysis.analyzeArrivals(request, streaming, streaming.version());
+    });
+  }
+
+  private Future<Scored> run(String id, long budgetMs, Function<DetectorLease, ContractResponse> work) {
     if (!registry.isServing(id)) {
       return Future.failedFuture(missing(id));
     }
     Promise<Scored> result = Promise.promise();
     long timer = vertx.setTimer(budgetMs, fired -> result.tryFail(new AttemptFailure(Kind.TIMEOUT, id,
         "detector '" + id + "' did not answer within its time budget of " + budgetMs + " ms")));
-    pool(id).<Scored>executeBlocking(() -> result.future().isComplete() ? null : analyze(id, request, note), false)
+    pool(id).<Scored>executeBlocking(() -> result.future().isComplete() ? null : analyze(id, work), false)
         .onComplete(done -> {
           vertx.cancelTimer(timer);
           if (done.succeeded()) {
@@ -71,19 +105,15 @@ public final class ScoringExecutor implements AutoCloseable {
     return result.future();
   }
 
-  private Scored analyze(String id, ContractRequest request, FallbackNote note) {
+  private Scored analyze(String id, Function<DetectorLease, ContractResponse> work) {
     try (DetectorLease lease = registry.lease(id).orElseThrow(() -> missing(id))) {
       Thread thread = Thread.currentThread();
       ClassLoader previous = thread.getContextClassLoader();
       thread.setContextClassLoader(lease.classLoader());
       try {
-        String version = lease.detector().version();
-        DetectorOrigin origin = lease.origin();
-        String method = note == null ? version : FallbackNote.method(origin.provider());
-        String warning = note == null ? null : note.warning(id, version);
-        ContractResponse response = ContractAnalysis.analyze(request, lease.detector(), method, warning);
+        ContractResponse response = work.apply(lease);
         metrics.scored(id, response);
-        return new Scored(id, version, response);
+        return new Scored(id, lease.detector().version(), response);
       } finally {
         thread.setContextClassLoader(previous);
       }
