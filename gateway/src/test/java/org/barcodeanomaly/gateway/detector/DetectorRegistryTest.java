@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.api.detector.StreamingDetector;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.junit.jupiter.api.DisplayName;
@@ -74,6 +75,25 @@ class DetectorRegistryTest {
     assertThat(registry.status("svm").orElseThrow().state()).isEqualTo(DetectorState.FAILED);
   }
 
+  @Test
+  @DisplayName("knows which serving detector streams and reads its buffered EPCs; a swap to one that does not stream ends both")
+  void tellsStreamingDetectors() {
+    registry.install(serving(new BufferingDetector(7), new AtomicInteger()));
+
+    assertThat(registry.isStreaming("rule")).isTrue();
+    assertThat(registry.streamingIds()).containsExactly("rule");
+    assertThat(registry.status("rule").orElseThrow().streaming()).isTrue();
+    assertThat(registry.bufferedEpcs("rule")).hasValue(7);
+
+    registry.install(serving(new CountingDetector("rule-2"), new AtomicInteger()));
+
+    assertThat(registry.isStreaming("rule")).isFalse();
+    assertThat(registry.streamingIds()).isEmpty();
+    assertThat(registry.status("rule").orElseThrow().streaming()).isFalse();
+    assertThat(registry.bufferedEpcs("rule")).isEmpty();
+    assertThat(registry.bufferedEpcs("svm")).isEmpty();
+  }
+
   private static ServingDetector serving(Detector detector, AtomicInteger jarReleases) {
     DetectorOrigin origin = new DetectorOrigin("rule", "rule", Path.of("rule-plugin.jar"), Path.of("models"),
         Instant.EPOCH, 1);
@@ -81,7 +101,7 @@ class DetectorRegistryTest {
         jarReleases::incrementAndGet);
   }
 
-  private static final class CountingDetector implements Detector {
+  private static class CountingDetector implements Detector {
     final AtomicInteger closes = new AtomicInteger();
     private final String version;
 
@@ -112,6 +132,26 @@ class DetectorRegistryTest {
     @Override
     public void close() {
       closes.incrementAndGet();
+    }
+  }
+
+  /** A streaming detector reporting a fixed number of buffered EPCs. */
+  private static final class BufferingDetector extends CountingDetector implements StreamingDetector {
+    private final long epcs;
+
+    BufferingDetector(long epcs) {
+      super("stream-1");
+      this.epcs = epcs;
+    }
+
+    @Override
+    public ScoreTable scoreArrivals(List<ScanEvent> events) {
+      return new ScoreTable(events.size());
+    }
+
+    @Override
+    public long bufferedEpcs() {
+      return epcs;
     }
   }
 }
