@@ -23,9 +23,14 @@ public record StreamingOptions(long maxEpcs, Duration idleTimeout, int maxEvents
   /** Setting for {@link #maxEventsPerEpc()}: a whole number, at least 1. */
   public static final String MAX_EVENTS_PER_EPC = "lstm.stream.maxEventsPerEpc";
 
-  /** Defaults: 1,000,000 EPCs (about 200 MB at ten events each), 30 days idle, 20 events. */
+  /**
+   * Defaults: 1,000,000 EPCs (about 200 MB at ten events each), 30 days idle, 10 events: the
+   * bundled network's sequence length. A longer buffer gains nothing and costs history: a trail
+   * longer than the sequence is cut into windows, so its 11th event would open a new window and be
+   * scored without the ten before it, while a 10-event buffer scores it with the nine latest.
+   */
   public static StreamingOptions defaults() {
-    return new StreamingOptions(1_000_000, Duration.ofDays(30), 20);
+    return new StreamingOptions(1_000_000, Duration.ofDays(30), 10);
   }
 
   /**

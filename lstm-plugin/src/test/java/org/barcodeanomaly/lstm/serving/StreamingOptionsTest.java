@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StreamingOptionsTest {
 
   @Test
-  @DisplayName("without settings the defaults apply: 1,000,000 EPCs, 30 days idle, 20 events")
+  @DisplayName("without settings the defaults apply: 1,000,000 EPCs, 30 days idle, 10 events")
   void defaults() {
     assertThat(StreamingOptions.fromSettings(new DetectorOptions()))
-        .isEqualTo(new StreamingOptions(1_000_000, Duration.ofDays(30), 20))
+        .isEqualTo(new StreamingOptions(1_000_000, Duration.ofDays(30), 10))
         .isEqualTo(StreamingOptions.defaults());
   }
 
@@ -36,8 +36,8 @@ class StreamingOptionsTest {
   @CsvSource(delimiter = '|', value = {
       "lstm.stream.maxEpcs|0|setting lstm.stream.maxEpcs=0 must be a whole number from 1 to 9223372036854775807 (default 1000000)",
       "lstm.stream.maxEpcs|many|setting lstm.stream.maxEpcs=many must be a whole number from 1 to 9223372036854775807 (default 1000000)",
-      "lstm.stream.maxEventsPerEpc|3000000000|setting lstm.stream.maxEventsPerEpc=3000000000 must be a whole number from 1 to 2147483647 (default 20)",
-      "lstm.stream.maxEventsPerEpc|2.5|setting lstm.stream.maxEventsPerEpc=2.5 must be a whole number from 1 to 2147483647 (default 20)",
+      "lstm.stream.maxEventsPerEpc|3000000000|setting lstm.stream.maxEventsPerEpc=3000000000 must be a whole number from 1 to 2147483647 (default 10)",
+      "lstm.stream.maxEventsPerEpc|2.5|setting lstm.stream.maxEventsPerEpc=2.5 must be a whole number from 1 to 2147483647 (default 10)",
       "lstm.stream.idleTimeout|30 days|setting lstm.stream.idleTimeout=30 days must be a positive ISO-8601 duration such as P30D (30 days) or PT12H (12 hours); default PT720H",
       "lstm.stream.idleTimeout|PT0S|setting lstm.stream.idleTimeout=PT0S must be a positive ISO-8601 duration such as P30D (30 days) or PT12H (12 hours); default PT720H",
       "lstm.stream.idleTimeout|-P1D|setting lstm.stream.idleTimeout=-P1D must be a positive ISO-8601 duration such as P30D (30 days) or PT12H (12 hours); default PT720H"})
