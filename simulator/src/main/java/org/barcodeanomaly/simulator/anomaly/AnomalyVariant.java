@@ -35,7 +35,7 @@ public enum AnomalyVariant {
   LOC_BACKWARD_ONE_TIER("loc-backward-one-tier", AnomalyType.LOC_ERR,
       "after an outbound the item arrives back at the location of the previous tier it came from"),
   LOC_BACKWARD_FAR("loc-backward-far", AnomalyType.LOC_ERR,
-      "after leaving a wholesaler or retailer the item arrives at its factory's warehouse"),
+      "two or more tiers back: after leaving a hub, wholesaler or retailer the item arrives at its own factory (Aggregation) or, from a wholesaler or retailer, at its factory's warehouse"),
   LOC_SKIPPED_TIER("loc-skipped-tier", AnomalyType.LOC_ERR,
       "factory straight to a hub, warehouse to a wholesaler or hub to a retailer, in one leg of hours"),
   LOC_SKIPPED_TWO_TIERS("loc-skipped-two-tiers", AnomalyType.LOC_ERR,

@@ -84,8 +84,7 @@ final class DivertInjector extends AbstractVariantInjector {
         return level >= 2 && previous != null ? List.of(previous) : List.of();
       }
       case LOC_BACKWARD_FAR:
-        return level >= 3
-            ? List.of(context.model.warehouseOf(trail.identity().factory().site())) : List.of();
+        return backTowardsTheFactory(trail, level);
       case LOC_SKIPPED_TIER:
         return level <= 2 ? context.locations(to -> to.tier().level() == level + 2) : List.of();
       case LOC_SKIPPED_TWO_TIERS:
@@ -102,6 +101,21 @@ final class DivertInjector extends AbstractVariantInjector {
       default:
         throw new IllegalStateException("no targets for " + variant);
     }
+  }
+
+  /**
+   * Two or more tiers up, to the trail's own factory or its warehouse: from a hub only the
+   * factory, from a wholesaler or retailer either (ANOMALIES.md's example is retailer to factory).
+   */
+  private List<Location> backTowardsTheFactory(Trail trail, int level) {
+    List<Location> targets = new ArrayList<>();
+    if (level >= Tier.LOGISTICS_HUB.level()) {
+      targets.add(context.network.location(trail.identity().factory().locationId()));
+    }
+    if (level >= Tier.WHOLESALER.level()) {
+      targets.add(context.model.warehouseOf(trail.identity().factory().site()));
+    }
+    return targets;
   }
 
   private List<Location> oneTierDown(Location from, Route.Kind kind) {
