@@ -79,21 +79,24 @@ class LstmStreamingTest {
   }
 
   @Test
-  @DisplayName("events of a trail longer than the network's sequence length score as in batch mode, which cuts it into windows")
+  @DisplayName("beyond the network's sequence length each arrival is scored with the latest events that fit, not in a window of its own")
   void arrivalsBeyondTheSequenceLength() {
     String epc = epc(84);
     List<ScanEvent> trail = new ArrayList<>(trail(epc).subList(0, 9));
     trail.add(event(epc, 10, 53, "Retailer", "R_Stock_Inbound", 500));
     trail.add(event(epc, 11, 53, "Retailer", "R_Stock_Outbound", 520));
     trail.add(event(epc, 12, 53, "Retailer", "R_Stock_Inbound", 540));
-    assertThat(trail.size()).isGreaterThan(detector.spec().maxLength());
+    int length = detector.spec().maxLength();
+    assertThat(trail.size()).isGreaterThan(length);
 
     ScoreTable streamed = detector.scoreArrivals(trail);
 
     for (int i = 0; i < trail.size(); i++) {
+      int from = Math.max(0, i + 1 - length);
       assertThat(row(streamed, i)).as("event %d", i)
-          .containsExactly(row(detector.score(trail.subList(0, i + 1)), i));
+          .containsExactly(row(detector.score(trail.subList(from, i + 1)), i - from));
     }
+    assertThat(detector.bufferedEvents(epc)).isEqualTo(length);
   }
 
   @Test
