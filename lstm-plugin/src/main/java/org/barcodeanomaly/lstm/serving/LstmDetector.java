@@ -127,7 +127,8 @@ public final class LstmDetector implements StreamingDetector {
    * {@inheritDoc}
    *
    * <p>Each event is scored as the last event of its prefix (buffered events, then itself) with
-   * the score {@link #score} gives that prefix; a {@code POS_Sell} ends its EPC's buffer.
+   * the score {@link #score} gives that prefix; a sold EPC is kept for the after-sale window only
+   * ({@link TrailBuffer}).
    */
   @Override
   public ScoreTable scoreArrivals(List<ScanEvent> events) {
@@ -139,7 +140,7 @@ public final class LstmDetector implements StreamingDetector {
     return arrivals.bufferedEpcs();
   }
 
-  /** Events buffered for {@code epcCode} by streaming: 0 once sold, evicted or idle too long. */
+  /** Events buffered for {@code epcCode} by streaming: 0 once evicted, idle or sold too long ago. */
   int bufferedEvents(String epcCode) {
     return arrivals.bufferedEvents(epcCode);
   }

@@ -1,5 +1,6 @@
 package org.barcodeanomaly.lstm.serving;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.barcodeanomaly.api.detector.Detector;
@@ -18,9 +19,11 @@ import org.barcodeanomaly.lstm.runtime.OnnxRuntimeOptions;
  * servers); {@code lstm.device} = {@code cpu} (default) or {@code cuda}, which tries the CUDA
  * execution provider of the {@code onnxruntime_gpu} build and falls back to the CPU. Streaming
  * buffer bounds ({@link StreamingOptions}): {@value StreamingOptions#MAX_EPCS} (default
- * 1,000,000), {@value StreamingOptions#IDLE_TIMEOUT} (ISO-8601, default {@code P30D}) and
- * {@value StreamingOptions#MAX_EVENTS_PER_EPC} (default 20); a value outside its range is refused
- * with an {@link IllegalArgumentException} naming the setting, the value and what is allowed.
+ * 200,000), {@value StreamingOptions#IDLE_TIMEOUT} (ISO-8601, default {@code P60D}),
+ * {@value StreamingOptions#AFTER_SALE_WINDOW} (default {@code P14D}) and
+ * {@value StreamingOptions#MAX_EVENTS_PER_EPC} (default twice the model's sequence length); a
+ * value outside its range is refused with an {@link IllegalArgumentException} naming the setting,
+ * the value and what is allowed.
  */
 public final class LstmDetectorProvider implements DetectorProvider {
 
@@ -44,7 +47,6 @@ public final class LstmDetectorProvider implements DetectorProvider {
       throw new DetectorUnavailableException("setting lstm.precision=" + precision
           + " is not supported: use fp32 or int8");
     }
-    StreamingOptions streaming = StreamingOptions.fromSettings(options);
     Path model = directory.resolve(precision.equals("int8") ? INT8_FILE : FP32_FILE);
     if (!Files.isRegularFile(model) || !Files.isRegularFile(directory.resolve(LstmModelSpec.FILE_NAME))) {
       throw new DetectorUnavailableException("no LSTM model in " + directory.toAbsolutePath()
@@ -55,11 +57,22 @@ public final class LstmDetectorProvider implements DetectorProvider {
     OnnxRuntimeOptions runtime = new OnnxRuntimeOptions()
         .setIntraOpThreads(threads(options.getSetting("lstm.threads", "2")))
         .setCuda(options.getSetting("lstm.device", "cpu").equals("cuda"));
+    LstmModelSpec spec = readSpec(directory);
+    StreamingOptions streaming = StreamingOptions.fromSettings(options, spec.maxLength());
     try {
-      return new LstmDetector(LstmModelSpec.read(directory), model, runtime, streaming);
+      return new LstmDetector(spec, model, runtime, streaming);
     } catch (Exception e) {
       throw new DetectorUnavailableException("the LSTM model in " + directory.toAbsolutePath()
           + " cannot be loaded (" + e.getMessage() + "); re-export it with `anomaly export-onnx`", e);
+    }
+  }
+
+  private static LstmModelSpec readSpec(Path directory) throws DetectorUnavailableException {
+    try {
+      return LstmModelSpec.read(directory);
+    } catch (IOException | RuntimeException e) {
+      throw new DetectorUnavailableException(directory.resolve(LstmModelSpec.FILE_NAME).toAbsolutePath()
+          + " cannot be read (" + e.getMessage() + "); retrain with `anomaly train-lstm`", e);
     }
   }
 

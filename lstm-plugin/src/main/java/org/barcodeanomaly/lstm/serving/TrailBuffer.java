@@ -2,6 +2,7 @@ package org.barcodeanomaly.lstm.serving;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,15 +16,22 @@ import org.barcodeanomaly.api.event.ScanEvent;
  * trail so far (a prefix, which the network was trained on) and no caller has to collect whole
  * trails.
  *
- * <p>A Caffeine cache bounded by {@link StreamingOptions#maxEpcs()} (Caffeine's size eviction:
- * EPCs seen rarely and long ago go first) and {@link StreamingOptions#idleTimeout()} (counted
- * from the EPC's last event); each EPC keeps its last {@link StreamingOptions#maxEventsPerEpc()}
- * events in arrival order. A trail that ends with {@code POS_Sell} is forgotten as that event is
- * admitted: the sale is still scored with its history, the EPC's next event starts afresh. An
- * EPC with nothing buffered is a cold start: its event's prefix is the event alone.
+ * <p>A Caffeine cache bounded by {@link StreamingOptions#maxEpcs()} (Caffeine's W-TinyLFU size
+ * eviction, which may turn a newcomer away rather than evict an old EPC) and by time, counted from
+ * the EPC's last event: {@link StreamingOptions#idleTimeout()} for a trail in transit,
+ * {@link StreamingOptions#afterSaleWindow()} for a trail that ends with {@code POS_Sell}. A sale
+ * thus resets the EPC after a short watch: a scan after the sale within the window is scored with
+ * the sale before it (an order error by ANOMALIES.md, which a cold start could not show), later
+ * the EPC is forgotten. Each EPC keeps its last {@link StreamingOptions#maxEventsPerEpc()} events
+ * in arrival order. An EPC with nothing buffered is a cold start: its prefix is the event alone.
+ *
+ * <p>Retries are safe: an arrival equal to one its EPC already holds (same id, file, place, type
+ * and time: a request sent again after a timeout) is not buffered twice; it is scored with the
+ * history up to it, as the first time.
  *
  * <p>Thread-safe: each admission replaces its EPC's immutable list in one atomic step, so
- * concurrent events of one EPC each see the others in some order, never a torn list.
+ * concurrent events of one EPC each see the others in some order, never a torn list. Cache
+ * maintenance runs on the calling thread, never in a pool that could outlive the plugin.
  */
 final class TrailBuffer {
 
@@ -43,14 +51,15 @@ final class TrailBuffer {
     this.maxEvents = options.maxEventsPerEpc();
     this.buffers = Caffeine.newBuilder()
         .maximumSize(options.maxEpcs())
-        .expireAfterAccess(options.idleTimeout())
+        .expireAfter(new TrailExpiry(options))
+        .executor(Runnable::run)
         .ticker(ticker)
         .build();
   }
 
   /**
    * Admits {@code events} in order: each is appended to its EPC's buffer (dropping the oldest
-   * beyond {@code maxEventsPerEpc}), or ends it when it is a sale.
+   * beyond {@code maxEventsPerEpc}) unless the buffer already holds it.
    *
    * @return per event, in the same order, the trail it is scored on: its EPC's buffered events
    *     (earlier events of this call included), then itself, last; read-only
@@ -66,11 +75,47 @@ final class TrailBuffer {
   private List<ScanEvent> admit(ScanEvent event) {
     AtomicReference<List<ScanEvent>> prefix = new AtomicReference<>();
     buffers.asMap().compute(event.epcCode(), (epc, buffered) -> {
+      int seen = buffered == null ? -1 : buffered.indexOf(event);
+      if (seen >= 0) {
+        prefix.set(buffered.subList(0, seen + 1));
+        return buffered;
+      }
       List<ScanEvent> grown = append(buffered, event);
       prefix.set(grown);
-      return SALE.equals(event.eventType()) ? null : grown;
+      return grown;
     });
     return prefix.get();
+  }
+
+  /** Time to live from the last event: the idle timeout, or the after-sale window once sold. */
+  private static final class TrailExpiry implements Expiry<String, List<ScanEvent>> {
+
+    private final long idleNanos;
+    private final long afterSaleNanos;
+
+    TrailExpiry(StreamingOptions options) {
+      this.idleNanos = options.idleTimeout().toNanos();
+      this.afterSaleNanos = options.afterSaleWindow().toNanos();
+    }
+
+    private long of(List<ScanEvent> trail) {
+      return SALE.equals(trail.get(trail.size() - 1).eventType()) ? afterSaleNanos : idleNanos;
+    }
+
+    @Override
+    public long expireAfterCreate(String epc, List<ScanEvent> trail, long now) {
+      return of(trail);
+    }
+
+    @Override
+    public long expireAfterUpdate(String epc, List<ScanEvent> trail, long now, long remaining) {
+      return of(trail);
+    }
+
+    @Override
+    public long expireAfterRead(String epc, List<ScanEvent> trail, long now, long remaining) {
+      return remaining;
+    }
   }
 
   private List<ScanEvent> append(List<ScanEvent> buffered, ScanEvent event) {
@@ -83,14 +128,22 @@ final class TrailBuffer {
     return Collections.unmodifiableList(grown);
   }
 
-  /** Number of EPCs buffered now, after pending evictions and expiries are carried out. */
+  /**
+   * Number of EPCs buffered, approximately: expired entries not yet swept may still count. Cheap
+   * (no maintenance), so a metrics scrape may call it.
+   */
   long bufferedEpcs() {
-    buffers.cleanUp();
     return buffers.estimatedSize();
   }
 
+  /** Carries out pending evictions and expiries now (tests read exact counts after it). */
+  void cleanUp() {
+    buffers.cleanUp();
+  }
+
   /**
-   * Events buffered for {@code epcCode}: 0 once it was sold, evicted or idle too long. Looking
+   * Events buffered for {@code epcCode}: 0 once it was evicted, idle too long, or sold longer ago
+   * than the after-sale window. Looking
    * does not count as activity: it does not postpone the idle timeout.
    */
   int bufferedEvents(String epcCode) {

@@ -34,10 +34,11 @@ class LstmDetectorProviderTest {
 
   @Test
   @DisplayName("a bad streaming bound is refused naming the setting, the value and what is allowed")
-  void badStreamingSetting(@TempDir Path models) {
-    assertThatThrownBy(() -> new LstmDetectorProvider().create(new DetectorOptions().setModelsDir(models)
-        .setSetting(StreamingOptions.IDLE_TIMEOUT, "forever")))
+  void badStreamingSetting() {
+    assertThatThrownBy(() -> new LstmDetectorProvider().create(new DetectorOptions()
+        .setModelsDir(BundledModel.MODELS_DIR).setSetting(StreamingOptions.IDLE_TIMEOUT, "forever")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("setting lstm.stream.idleTimeout=forever must be a positive ISO-8601 duration");
   }
+
 }

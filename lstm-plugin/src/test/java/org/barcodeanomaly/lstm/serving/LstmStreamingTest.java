@@ -79,44 +79,42 @@ class LstmStreamingTest {
   }
 
   @Test
-  @DisplayName("beyond the network's sequence length each arrival is scored with the latest events that fit, not in a window of its own")
+  @DisplayName("events of a trail longer than the network's sequence length score as in batch mode, which cuts it into windows")
   void arrivalsBeyondTheSequenceLength() {
     String epc = epc(84);
     List<ScanEvent> trail = new ArrayList<>(trail(epc).subList(0, 9));
     trail.add(event(epc, 10, 53, "Retailer", "R_Stock_Inbound", 500));
     trail.add(event(epc, 11, 53, "Retailer", "R_Stock_Outbound", 520));
     trail.add(event(epc, 12, 53, "Retailer", "R_Stock_Inbound", 540));
-    int length = detector.spec().maxLength();
-    assertThat(trail.size()).isGreaterThan(length);
+    assertThat(trail.size()).isGreaterThan(detector.spec().maxLength());
 
     ScoreTable streamed = detector.scoreArrivals(trail);
 
     for (int i = 0; i < trail.size(); i++) {
-      int from = Math.max(0, i + 1 - length);
       assertThat(row(streamed, i)).as("event %d", i)
-          .containsExactly(row(detector.score(trail.subList(from, i + 1)), i - from));
+          .containsExactly(row(detector.score(trail.subList(0, i + 1)), i));
     }
-    assertThat(detector.bufferedEvents(epc)).isEqualTo(length);
   }
 
-  @Test
-  @DisplayName("two interleaved trails sent one event per call score as when all their events come in one call")
-  void oneCallEqualsOneEventPerCall() {
-    List<ScanEvent> first = trail(epc(78));
-    List<ScanEvent> second = trail(epc(79));
+  private static List<ScanEvent> interleaved(List<ScanEvent> first, List<ScanEvent> second) {
     List<ScanEvent> arrivals = new ArrayList<>();
     for (int i = 0; i < first.size(); i++) {
       arrivals.add(first.get(i));
       arrivals.add(second.get(i));
     }
+    return arrivals;
+  }
+
+  @Test
+  @DisplayName("two interleaved trails sent one event per call score as when all their events come in one call")
+  void oneCallEqualsOneEventPerCall() {
+    List<ScanEvent> arrivals = interleaved(trail(epc(78)), trail(epc(79)));
     List<float[]> oneByOne = new ArrayList<>();
     for (ScanEvent event : arrivals) {
       oneByOne.add(row(detector.scoreArrivals(List.of(event)), 0));
     }
-    assertThat(detector.bufferedEvents(epc(78))).as("sold: buffer ended").isZero();
-    assertThat(detector.bufferedEvents(epc(79))).as("sold: buffer ended").isZero();
 
-    ScoreTable together = detector.scoreArrivals(arrivals);
+    ScoreTable together = detector.scoreArrivals(interleaved(trail(epc(178)), trail(epc(179))));
 
     assertThat(together.size()).isEqualTo(arrivals.size());
     for (int i = 0; i < arrivals.size(); i++) {
@@ -125,19 +123,34 @@ class LstmStreamingTest {
   }
 
   @Test
-  @DisplayName("POS_Sell is scored with its history, then ends the trail: the EPC's next event is a cold start")
-  void saleEndsTheTrail() {
-    List<ScanEvent> trail = trail(epc(80));
+  @DisplayName("POS_Sell is scored with its history, and a scan 2 h after the sale is judged with it: reported evtOrderErr as in batch mode")
+  void scanAfterSaleIsReported() {
+    String epc = epc(80);
+    List<ScanEvent> trail = new ArrayList<>(trail(epc));
     detector.scoreArrivals(trail.subList(0, 9));
-    assertThat(detector.bufferedEvents(epc(80))).isEqualTo(9);
 
     ScoreTable sale = detector.scoreArrivals(List.of(trail.get(9)));
+    ScanEvent afterSale = event(epc, 10, 53, "Retailer", "R_Stock_Outbound", 552);
+    float streamed = detector.scoreArrivals(List.of(afterSale)).get(0, AnomalyType.EVT_ORDER_ERR);
 
     assertThat(row(sale, 0)).containsExactly(row(detector.score(trail), 9));
-    assertThat(detector.bufferedEvents(epc(80))).isZero();
-    ScanEvent again = trail.get(1);
-    assertThat(row(detector.scoreArrivals(List.of(again)), 0)).containsExactly(row(detector.score(List.of(again)), 0));
-    assertThat(detector.bufferedEvents(epc(80))).isEqualTo(1);
+    trail.add(afterSale);
+    assertThat(streamed).isEqualTo(detector.score(trail).get(trail.size() - 1, AnomalyType.EVT_ORDER_ERR));
+    assertThat(detector.thresholds().reports(AnomalyType.EVT_ORDER_ERR, streamed)).as("score %s", streamed).isTrue();
+  }
+
+  @Test
+  @DisplayName("a request sent again (a retry after a timeout) gets the same scores and leaves the buffers as they were")
+  void retriedRequestIsIdempotent() {
+    List<ScanEvent> trail = trail(epc(85));
+    ScoreTable first = detector.scoreArrivals(trail.subList(0, 4));
+
+    ScoreTable again = detector.scoreArrivals(trail.subList(0, 4));
+
+    for (int i = 0; i < 4; i++) {
+      assertThat(row(again, i)).as("event %d", i).containsExactly(row(first, i));
+    }
+    assertThat(detector.bufferedEvents(epc(85))).isEqualTo(4);
   }
 
   @Test

@@ -13,12 +13,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("Streaming buffer settings")
 class StreamingOptionsTest {
 
+  private static final int SEQUENCE_LENGTH = 10;
+
   @Test
-  @DisplayName("without settings the defaults apply: 1,000,000 EPCs, 30 days idle, 10 events")
+  @DisplayName("without settings the defaults apply: 200,000 EPCs, 60 days idle, 14 days after a sale, twice the sequence length in events")
   void defaults() {
-    assertThat(StreamingOptions.fromSettings(new DetectorOptions()))
-        .isEqualTo(new StreamingOptions(1_000_000, Duration.ofDays(30), 10))
-        .isEqualTo(StreamingOptions.defaults());
+    assertThat(StreamingOptions.fromSettings(new DetectorOptions(), SEQUENCE_LENGTH))
+        .isEqualTo(new StreamingOptions(200_000, Duration.ofDays(60), Duration.ofDays(14), 20))
+        .isEqualTo(StreamingOptions.defaults(SEQUENCE_LENGTH));
+  }
+
+  @Test
+  @DisplayName("the default idle timeout outlasts the longest normal stay at a node (49 days)")
+  void idleTimeoutOutlastsNormalDwell() {
+    assertThat(StreamingOptions.DEFAULT_IDLE_TIMEOUT).isGreaterThan(Duration.ofDays(49));
   }
 
   @Test
@@ -27,24 +35,25 @@ class StreamingOptionsTest {
     DetectorOptions options = new DetectorOptions()
         .setSetting(StreamingOptions.MAX_EPCS, "5000")
         .setSetting(StreamingOptions.IDLE_TIMEOUT, "PT12H")
+        .setSetting(StreamingOptions.AFTER_SALE_WINDOW, "P3D")
         .setSetting(StreamingOptions.MAX_EVENTS_PER_EPC, " 8 ");
-    assertThat(StreamingOptions.fromSettings(options))
-        .isEqualTo(new StreamingOptions(5000, Duration.ofHours(12), 8));
+    assertThat(StreamingOptions.fromSettings(options, SEQUENCE_LENGTH))
+        .isEqualTo(new StreamingOptions(5000, Duration.ofHours(12), Duration.ofDays(3), 8));
   }
 
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(delimiter = '|', value = {
-      "lstm.stream.maxEpcs|0|setting lstm.stream.maxEpcs=0 must be a whole number from 1 to 9223372036854775807 (default 1000000)",
-      "lstm.stream.maxEpcs|many|setting lstm.stream.maxEpcs=many must be a whole number from 1 to 9223372036854775807 (default 1000000)",
-      "lstm.stream.maxEventsPerEpc|3000000000|setting lstm.stream.maxEventsPerEpc=3000000000 must be a whole number from 1 to 2147483647 (default 10)",
-      "lstm.stream.maxEventsPerEpc|2.5|setting lstm.stream.maxEventsPerEpc=2.5 must be a whole number from 1 to 2147483647 (default 10)",
-      "lstm.stream.idleTimeout|30 days|setting lstm.stream.idleTimeout=30 days must be a positive ISO-8601 duration such as P30D (30 days) or PT12H (12 hours); default PT720H",
-      "lstm.stream.idleTimeout|PT0S|setting lstm.stream.idleTimeout=PT0S must be a positive ISO-8601 duration such as P30D (30 days) or PT12H (12 hours); default PT720H",
-      "lstm.stream.idleTimeout|-P1D|setting lstm.stream.idleTimeout=-P1D must be a positive ISO-8601 duration such as P30D (30 days) or PT12H (12 hours); default PT720H"})
+      "lstm.stream.maxEpcs|0|setting lstm.stream.maxEpcs=0 must be a whole number from 1 to 9223372036854775807 (default 200000)",
+      "lstm.stream.maxEpcs|many|setting lstm.stream.maxEpcs=many must be a whole number from 1 to 9223372036854775807 (default 200000)",
+      "lstm.stream.maxEventsPerEpc|3000000000|setting lstm.stream.maxEventsPerEpc=3000000000 must be a whole number from 1 to 2147483647 (default 20)",
+      "lstm.stream.maxEventsPerEpc|2.5|setting lstm.stream.maxEventsPerEpc=2.5 must be a whole number from 1 to 2147483647 (default 20)",
+      "lstm.stream.idleTimeout|30 days|setting lstm.stream.idleTimeout=30 days must be a positive ISO-8601 duration such as P60D (60 days) or PT12H (12 hours); default PT1440H",
+      "lstm.stream.idleTimeout|PT0S|setting lstm.stream.idleTimeout=PT0S must be a positive ISO-8601 duration such as P60D (60 days) or PT12H (12 hours); default PT1440H",
+      "lstm.stream.afterSaleWindow|-P1D|setting lstm.stream.afterSaleWindow=-P1D must be a positive ISO-8601 duration such as P60D (60 days) or PT12H (12 hours); default PT336H"})
   @DisplayName("a value outside its range is refused naming the setting, the value and what is allowed")
   void refusesBadValues(String key, String value, String message) {
     DetectorOptions options = new DetectorOptions().setSetting(key, value);
-    assertThatThrownBy(() -> StreamingOptions.fromSettings(options))
+    assertThatThrownBy(() -> StreamingOptions.fromSettings(options, SEQUENCE_LENGTH))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
@@ -52,8 +61,11 @@ class StreamingOptionsTest {
   @Test
   @DisplayName("bounds built in code are checked one by one")
   void checksBounds() {
-    assertThatThrownBy(() -> new StreamingOptions(10, Duration.ZERO, 3))
+    assertThatThrownBy(() -> new StreamingOptions(10, Duration.ZERO, Duration.ofDays(1), 3))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("idleTimeout must be a positive duration, was PT0S");
+    assertThatThrownBy(() -> new StreamingOptions(10, Duration.ofDays(1), Duration.ZERO, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("afterSaleWindow must be a positive duration, was PT0S");
   }
 }

@@ -41,7 +41,7 @@ class TrailBufferTest {
   @Test
   @DisplayName("each arrival's trail is its EPC's earlier arrivals, from earlier calls and this one, then itself")
   void prefixesSpanCalls() {
-    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults());
+    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults(10));
     buffer.admit(List.of(event(1, "A", "WMS_Inbound")));
 
     List<List<ScanEvent>> prefixes = buffer.admit(List.of(
@@ -54,22 +54,50 @@ class TrailBufferTest {
   }
 
   @Test
-  @DisplayName("POS_Sell gets its whole trail, then the EPC starts afresh, even within one call")
-  void saleEndsTheBuffer() {
-    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults());
+  @DisplayName("a scan after POS_Sell within the after-sale window is judged with the sale before it")
+  void saleIsWatched() {
+    ManualTicker clock = new ManualTicker();
+    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofDays(60), Duration.ofDays(14), 10), clock);
+    buffer.admit(List.of(event(1, "A", "R_Stock_Outbound"), event(2, "A", "POS_Sell")));
+    clock.advance(Duration.ofDays(13));
 
-    List<List<ScanEvent>> prefixes = buffer.admit(List.of(
-        event(1, "A", "R_Stock_Outbound"), event(2, "A", "POS_Sell"), event(3, "A", "WMS_Inbound")));
+    List<List<ScanEvent>> prefixes = buffer.admit(List.of(event(3, "A", "R_Stock_Outbound")));
 
-    assertThat(prefixes).extracting(TrailBufferTest::ids)
-        .containsExactly(List.of(1L), List.of(1L, 2L), List.of(3L));
-    assertThat(buffer.bufferedEvents("A")).isEqualTo(1);
+    assertThat(ids(prefixes.get(0))).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  @DisplayName("a sold EPC is forgotten after the after-sale window, though the idle timeout is longer: its next scan is a cold start")
+  void saleResetsTheTrailAfterTheWindow() {
+    ManualTicker clock = new ManualTicker();
+    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofDays(60), Duration.ofDays(14), 10), clock);
+    buffer.admit(List.of(event(1, "A", "R_Stock_Outbound"), event(2, "A", "POS_Sell"),
+        event(3, "B", "R_Stock_Outbound")));
+    clock.advance(Duration.ofDays(15));
+
+    assertThat(buffer.bufferedEvents("A")).isZero();
+    assertThat(buffer.bufferedEvents("B")).isEqualTo(1);
+    assertThat(ids(buffer.admit(List.of(event(4, "A", "WMS_Inbound"))).get(0))).containsExactly(4L);
+  }
+
+  @Test
+  @DisplayName("an arrival sent again (a retried request) is not buffered twice and gets the same trail as the first time")
+  void retriesAreIdempotent() {
+    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults(10));
+    List<ScanEvent> request = List.of(event(1, "A", "WMS_Inbound"), event(2, "A", "WMS_Outbound"));
+    List<List<ScanEvent>> first = buffer.admit(request);
+    buffer.admit(List.of(event(3, "A", "HUB_Inbound")));
+
+    List<List<ScanEvent>> again = buffer.admit(request);
+
+    assertThat(again).isEqualTo(first);
+    assertThat(buffer.bufferedEvents("A")).isEqualTo(3);
   }
 
   @Test
   @DisplayName("only the last maxEventsPerEpc arrivals of an EPC are kept")
   void keepsTheLastEvents() {
-    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofDays(1), 3));
+    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofDays(1), Duration.ofDays(1), 3));
 
     List<List<ScanEvent>> prefixes = buffer.admit(List.of(event(1, "A", "WMS_Inbound"),
         event(2, "A", "WMS_Outbound"), event(3, "A", "HUB_Inbound"), event(4, "A", "HUB_Outbound"),
@@ -82,10 +110,11 @@ class TrailBufferTest {
   @Test
   @DisplayName("no more than maxEpcs EPCs stay buffered")
   void boundsTheEpcs() {
-    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofDays(1), 3));
+    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofDays(1), Duration.ofDays(1), 3));
     for (int i = 0; i < 50; i++) {
       buffer.admit(List.of(event(i, "EPC-" + i, "WMS_Inbound")));
     }
+    buffer.cleanUp();
     assertThat(buffer.bufferedEpcs()).isEqualTo(10);
   }
 
@@ -93,7 +122,7 @@ class TrailBufferTest {
   @DisplayName("an EPC idle for idleTimeout is forgotten, its next arrival a cold start; one seen within it is kept")
   void forgetsIdleEpcs() {
     ManualTicker clock = new ManualTicker();
-    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofHours(12), 20), clock);
+    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofHours(12), Duration.ofHours(12), 10), clock);
     buffer.admit(List.of(event(1, "A", "WMS_Inbound"), event(2, "B", "WMS_Inbound")));
     clock.advance(Duration.ofHours(11));
     buffer.admit(List.of(event(3, "B", "WMS_Outbound")));
@@ -107,9 +136,10 @@ class TrailBufferTest {
   @Test
   @DisplayName("clearing forgets every EPC")
   void clears() {
-    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults());
+    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults(10));
     buffer.admit(List.of(event(1, "A", "WMS_Inbound"), event(2, "B", "WMS_Inbound")));
     buffer.clear();
+    buffer.cleanUp();
     assertThat(buffer.bufferedEpcs()).isZero();
   }
 }

@@ -18,8 +18,12 @@ import org.barcodeanomaly.api.event.ScanEvent;
  * was last forgotten, in arrival order. Buffers are bounded (how many EPCs, how many events per
  * EPC, how long an idle EPC is kept: each implementation documents its limits and defaults);
  * an EPC that was forgotten starts again with an empty buffer. A trail that ends with a sale
- * ({@code POS_Sell}) is forgotten once that event is scored: the item has left the supply chain.
- * {@link #score} neither reads nor changes the buffers.
+ * ({@code POS_Sell}) is reset: the item has left the supply chain, so its EPC is forgotten, but
+ * only after a short watch (documented by each implementation) in which a scan after the sale is
+ * still judged with the sale before it. {@link #score} neither reads nor changes the buffers.
+ *
+ * <p>Retries are safe: an event equal to one its EPC's buffer already holds (a request sent again
+ * after a timeout) is not buffered twice and is scored with the history up to it.
  *
  * <p>Buffers live in the detector instance, in memory: a new instance (a restart, a reload, a hot
  * swap to a new model or jar) starts with empty buffers, so the next event of every EPC is scored
@@ -34,8 +38,8 @@ public interface StreamingDetector extends Detector {
   /**
    * Scores {@code events} in the given order, each as the newest event of its EPC's trail so far:
    * the events buffered for its EPC, then the earlier events of this call with the same EPC, then
-   * itself. Each event is then buffered (or, after a {@code POS_Sell}, its EPC forgotten), so
-   * later events and later calls see it.
+   * itself. Each event is then buffered (unless the buffer already holds it), so later events and
+   * later calls see it.
    *
    * @param events events in the order they arrived; any mix of EPCs
    * @return a table with one row per event: row {@code i} holds the scores of {@code events.get(i)}
