@@ -33,6 +33,19 @@ public record EpcSplit(int[] train, int[] validation, int[] test, int dropped) {
   public record Settings(double trainFraction, double validationFraction, long bufferSeconds,
       int maxEpcs, long seed) {
 
+    /** Share of the sampled trails used for training in every model of this product. */
+    public static final double TRAIN_FRACTION = 0.7;
+    /** Share of the sampled trails used for validation (threshold calibration, early stopping). */
+    public static final double VALIDATION_FRACTION = 0.15;
+
+    /**
+     * The product's split: 70 % / 15 % / 15 %. Training and the cold-start index both take it from
+     * here, so an index rebuilt later redoes exactly the model's split.
+     */
+    public static Settings standard(long bufferSeconds, int maxEpcs, long seed) {
+      return new Settings(TRAIN_FRACTION, VALIDATION_FRACTION, bufferSeconds, maxEpcs, seed);
+    }
+
     /** Checks the fractions. */
     public Settings {
       if (!(trainFraction > 0) || !(validationFraction > 0)

@@ -51,35 +51,51 @@ public final class ColdStartIndexRun {
     this.console = console;
   }
 
-  /** Builds, writes and measures the index; returns it. */
+  /**
+   * Reads the data and the model's provenance, redoes the model's split and builds, writes and
+   * measures the index ({@code build-cold-start-index}); returns it.
+   */
   public ColdStartIndex run() throws IOException {
-    Path provenanceFile = model.resolve(TrainingRun.PROVENANCE_FILE);
-    Map<String, Object> provenance = new ObjectMapper().readValue(provenanceFile.toFile(),
-        new TypeReference<LinkedHashMap<String, Object>>() { });
-    LstmModelSpec spec = LstmModelSpec.read(model);
+    Map<String, Object> provenance = readProvenance();
     @SuppressWarnings("unchecked")
     Map<String, Object> dataEntry = (Map<String, Object>) provenance.get("data");
     LabelledEvents events = new SimulatorDataReader(console::println).read(data);
     if (!events.dataHash().equals(dataEntry.get("sha256"))) {
-      console.println("warning: " + data + " is not the data " + provenanceFile + " names (sha256 "
-          + dataEntry.get("sha256") + "); its split is not the model's, so the index may hold "
-          + "trails the model never trained on");
+      console.println("warning: " + data + " is not the data " + model.resolve(TrainingRun.PROVENANCE_FILE)
+          + " names (sha256 " + dataEntry.get("sha256") + "); its split is not the model's, so the "
+          + "index may hold trails the model never trained on");
     }
     Trails trails = Trails.group(events.events());
     long seed = ((Number) provenance.get("seed")).longValue();
-    EpcSplit split = EpcSplit.of(trails, new EpcSplit.Settings(0.7, 0.15,
+    EpcSplit split = EpcSplit.of(trails, EpcSplit.Settings.standard(
         bufferHours(dataEntry) * 3600, maxEpcs(dataEntry), seed));
     console.println("split (the model's settings): " + split);
-    SingleEventVectors vectors = new SingleEventVectors(spec);
+    return build(events, trails, split, seed);
+  }
+
+  /**
+   * Builds, writes and measures the index from data already in memory with the model's own
+   * {@code split} ({@code train-lstm} right after training); adds the provenance entry; returns it.
+   */
+  public ColdStartIndex build(LabelledEvents events, Trails trails, EpcSplit split, long seed)
+      throws IOException {
+    SingleEventVectors vectors = new SingleEventVectors(LstmModelSpec.read(model));
     List<ScanEvent> normal = normalEvents(events, trails, split.train());
     ColdStartIndex index = ColdStartIndex.build(vectors.of(normal), seed);
     index.write(model);
+    Map<String, Object> provenance = readProvenance();
     provenance.put("coldStartIndex", entry(index, split, normal.size()));
-    Files.writeString(provenanceFile, JsonText.of(provenance, true), StandardCharsets.UTF_8);
+    Files.writeString(model.resolve(TrainingRun.PROVENANCE_FILE), JsonText.of(provenance, true),
+        StandardCharsets.UTF_8);
     console.printf(Locale.ROOT, "wrote %s: %d vectors of %d features, radius %.4f%n",
         model.resolve(ColdStartIndex.FILE_NAME), index.size(), index.dimensions(), index.radius());
     measure(index, vectors, events, trails, split.validation());
     return index;
+  }
+
+  private Map<String, Object> readProvenance() throws IOException {
+    return new ObjectMapper().readValue(model.resolve(TrainingRun.PROVENANCE_FILE).toFile(),
+        new TypeReference<LinkedHashMap<String, Object>>() { });
   }
 
   private static List<ScanEvent> normalEvents(LabelledEvents events, Trails trails, int[] chosen) {

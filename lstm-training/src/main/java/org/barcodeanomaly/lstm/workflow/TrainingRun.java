@@ -84,7 +84,7 @@ public final class TrainingRun {
     long started = System.nanoTime();
     LabelledEvents data = new SimulatorDataReader(console::println).read(options.getData());
     Trails trails = Trails.group(data.events());
-    EpcSplit split = EpcSplit.of(trails, new EpcSplit.Settings(0.7, 0.15,
+    EpcSplit split = EpcSplit.of(trails, EpcSplit.Settings.standard(
         options.getBufferHours() * 3600, options.getMaxEpcs(), options.getSeed()));
     console.println("data: " + data.events().size() + " events, " + trails.count() + " EPCs; " + split);
     Random random = new Random(options.getSeed());
@@ -134,7 +134,8 @@ public final class TrainingRun {
     Files.writeString(options.getOut().resolve(PROVENANCE_FILE), JsonText.of(
         provenance(data, split, settings, trainer, result, spec, report, seconds), true),
         StandardCharsets.UTF_8);
-    new ColdStartIndexRun(options.getData(), options.getOut(), console).run();
+    new ColdStartIndexRun(options.getData(), options.getOut(), console)
+        .build(data, trails, split, options.getSeed());
     return markdown;
   }
 
