@@ -132,13 +132,14 @@ class LstmStreamingEndToEndTest {
   }
 
   @Test
-  @DisplayName("a detector that is not loaded is answered with 503 naming it, as on the analyse endpoints")
+  @DisplayName("a detector id the gateway does not know (a typo) is answered with 404 naming it and the detectors that stream")
   void refusesAnUnknownDetector() {
-    HttpResponse<Buffer> response = streamOneAggregation("nope", 503);
+    HttpResponse<Buffer> response = streamOneAggregation("lstn", 503);
 
-    assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(response.bodyAsJsonObject().getString("detail"))
-        .isEqualTo("detector 'nope' is not available (no plugin provides it)");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("detail",
+        "no detector 'lstn' is configured or provided by a plugin; detectors that stream: lstm"
+            + " (POST /api/manager/stream/<detector>)"));
   }
 
   private HttpResponse<Buffer> streamOneAggregation(String detector, int serial) {

@@ -82,8 +82,9 @@ public final class DetectorRouter {
    * within {@link #longestTimeBudgetMs()}. No routing: no weights, no fallback, no shadow, since
    * the per-EPC buffers live in that one detector and another could not answer with them.
    *
-   * @return the answer, or a failed future: {@link NotStreamingException} when the detector does
-   *     not stream, {@link AttemptFailure} when it is not serving, fails or runs out of time
+   * @return the answer, or a failed future: {@link UnknownDetectorException} when no detector of
+   *     that id is known, {@link NotStreamingException} when the detector does not stream,
+   *     {@link AttemptFailure} when it is loading or failed to load, fails or runs out of time
    */
   public Future<Scored> stream(String detectorId, ContractRequest request) {
     return scoring.scoreArrivals(detectorId, request, longestTimeBudgetMs());

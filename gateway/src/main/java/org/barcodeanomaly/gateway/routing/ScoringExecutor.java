@@ -69,16 +69,20 @@ public final class ScoringExecutor implements AutoCloseable {
    * Scores the events of {@code request} as arrivals with streaming detector {@code id}: each
    * against its EPC's buffer, which it then joins. No fallback: the buffers live in that detector.
    *
-   * @return the answer, or a future failed with {@link NotStreamingException} when the detector
-   *     serves but does not stream, or with an {@link AttemptFailure}
+   * @return the answer, or a future failed with {@link UnknownDetectorException} when no detector
+   *     of that id is known, with {@link NotStreamingException} when the detector serving does not
+   *     stream (also when a hot swap put it there after this call), or with an {@link AttemptFailure}
    */
   public Future<Scored> scoreArrivals(String id, ContractRequest request, long budgetMs) {
+    if (registry.status(id).isEmpty()) {
+      return Future.failedFuture(new UnknownDetectorException(id, registry.streamingIds()));
+    }
     if (registry.isServing(id) && !registry.isStreaming(id)) {
       return Future.failedFuture(new NotStreamingException(id, registry.streamingIds()));
     }
     return run(id, budgetMs, lease -> {
       if (!(lease.detector() instanceof StreamingDetector streaming)) {
-        throw new IllegalStateException("detector '" + id + "' was replaced by one that does not stream");
+        throw new NotStreamingException(id, registry.streamingIds());
       }
       return ContractAnalysis.analyzeArrivals(request, streaming, streaming.version());
     });
@@ -99,24 +103,28 @@ public final class ScoringExecutor implements AutoCloseable {
               result.tryComplete(done.result());
             }
           } else {
-            result.tryFail(asAttemptFailure(id, done.cause()));
+            result.tryFail(failureOf(id, done.cause()));
           }
         });
     return result.future();
   }
 
+  /**
+   * Runs {@code work} under a lease, with the plugin's class loader as the context class loader
+   * until the lease is closed: closing the last lease of a retired detector closes the detector,
+   * and its plugin's libraries may look classes up through that loader as they shut down.
+   */
   private Scored analyze(String id, Function<DetectorLease, ContractResponse> work) {
-    try (DetectorLease lease = registry.lease(id).orElseThrow(() -> missing(id))) {
-      Thread thread = Thread.currentThread();
-      ClassLoader previous = thread.getContextClassLoader();
-      thread.setContextClassLoader(lease.classLoader());
-      try {
-        ContractResponse response = work.apply(lease);
-        metrics.scored(id, response);
-        return new Scored(id, lease.detector().version(), response);
-      } finally {
-        thread.setContextClassLoader(previous);
-      }
+    DetectorLease lease = registry.lease(id).orElseThrow(() -> missing(id));
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(lease.classLoader());
+    try (lease) {
+      ContractResponse response = work.apply(lease);
+      metrics.scored(id, response);
+      return new Scored(id, lease.detector().version(), response);
+    } finally {
+      thread.setContextClassLoader(previous);
     }
   }
 
@@ -133,7 +141,15 @@ public final class ScoringExecutor implements AutoCloseable {
     return new AttemptFailure(Kind.MISSING, id, "detector '" + id + "' is not available (" + reason + ")");
   }
 
-  private static AttemptFailure asAttemptFailure(String id, Throwable cause) {
+  /**
+   * What a request that {@code cause} ended fails with: a client error found under the lease
+   * ({@link NotStreamingException}) as it is, to be answered as a client error; anything else as
+   * the detector's {@link AttemptFailure}, logged with its trace when the detector threw.
+   */
+  private static RuntimeException failureOf(String id, Throwable cause) {
+    if (cause instanceof NotStreamingException notStreaming) {
+      return notStreaming;
+    }
     if (!(cause instanceof AttemptFailure)) {
       LOG.log(Level.WARNING, "event=detector_failed detector=" + id, cause);
     }
