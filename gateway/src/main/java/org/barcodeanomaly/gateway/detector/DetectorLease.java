@@ -33,6 +33,15 @@ public final class DetectorLease implements AutoCloseable {
     return serving.classLoader();
   }
 
+  /**
+   * Keeps {@code epcs}, the count of EPCs the streaming detector buffers, read on the caller's
+   * thread just after it scored arrivals under this lease, as the count metrics report for it
+   * (see {@link ServingDetector#bufferedEpcs()}).
+   */
+  public void recordBufferedEpcs(long epcs) {
+    serving.recordBufferedEpcs(epcs);
+  }
+
   /** Gives the detector back; later calls do nothing. */
   @Override
   public void close() {

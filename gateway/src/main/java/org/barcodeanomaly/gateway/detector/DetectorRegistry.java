@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,18 +60,15 @@ public final class DetectorRegistry {
   }
 
   /**
-   * The EPCs buffered by the streaming detector serving {@code id}, read under a lease; empty when
-   * none serves it or it does not stream.
+   * The EPCs buffered by the streaming detector serving {@code id}, as its last streaming request
+   * left them ({@link ServingDetector#bufferedEpcs()}); 0 when no detector that streams serves the
+   * id (never loaded, removed, or replaced by one that does not stream: nothing is buffered under
+   * it). Takes no lease and does not call into the detector: safe on an event loop.
    */
-  public OptionalLong bufferedEpcs(String id) {
-    Optional<DetectorLease> leased = lease(id);
-    if (leased.isEmpty()) {
-      return OptionalLong.empty();
-    }
-    try (DetectorLease lease = leased.get()) {
-      return lease.detector() instanceof StreamingDetector streaming
-          ? OptionalLong.of(streaming.bufferedEpcs()) : OptionalLong.empty();
-    }
+  public long bufferedEpcs(String id) {
+    Slot slot = slots.get(id);
+    ServingDetector serving = slot == null ? null : slot.current.get();
+    return serving != null && serving.streams() ? serving.bufferedEpcs() : 0;
   }
 
   /** Notes that {@code id} is being loaded for the first time; a serving detector is left as is. */

@@ -2,6 +2,7 @@ package org.barcodeanomaly.gateway.detector;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.barcodeanomaly.api.detector.Detector;
@@ -25,6 +26,7 @@ public final class ServingDetector {
   private final ClassLoader classLoader;
   private final Runnable releaseJar;
   private final AtomicInteger users = new AtomicInteger();
+  private final AtomicLong bufferedEpcs = new AtomicLong();
   private volatile boolean retired;
 
   /**
@@ -69,6 +71,21 @@ public final class ServingDetector {
   /** Requests using the detector right now. */
   public int inFlight() {
     return Math.max(0, users.get());
+  }
+
+  /**
+   * The EPCs a streaming detector buffered after the last streaming request it answered (recorded
+   * through {@link DetectorLease#recordBufferedEpcs}); 0 before its first one, since a new instance
+   * starts with empty buffers, and always 0 for a detector that does not stream. Reading it never
+   * calls into the detector, so a metrics scrape cannot hold a lease and end up closing a retired
+   * detector on its own thread.
+   */
+  public long bufferedEpcs() {
+    return bufferedEpcs.get();
+  }
+
+  void recordBufferedEpcs(long epcs) {
+    bufferedEpcs.set(epcs);
   }
 
   /**

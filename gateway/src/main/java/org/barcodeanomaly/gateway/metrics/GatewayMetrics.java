@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +29,11 @@ import org.barcodeanomaly.gateway.plugin.PluginLoadListener;
  *       {@code outcome} ({@code agree} or {@code disagree}): per event and type, whether the
  *       shadow detector reported the same as the detector that answered;
  *   <li>{@code gateway_stream_buffered_epcs} (gauge) by {@code detector}: EPCs with buffered events
- *       in each streaming detector, registered when such a detector goes into service, read at
- *       each scrape from the detector serving that id (NaN while none that streams does).
+ *       in each streaming detector as its last streaming request left them, registered when such a
+ *       detector goes into service; 0 once no detector that streams serves the id (removed, or
+ *       replaced by one that does not stream), since nothing is buffered under it any more. A
+ *       scrape reads the count the scoring worker recorded and never leases or calls the detector:
+ *       it runs on the event loop, where closing a retired detector must not happen.
  * </ul>
  * Meters are looked up once per tag combination and cached. Thread-safe.
  */
@@ -109,7 +111,7 @@ public final class GatewayMetrics implements PluginLoadListener {
   public void loaded(String detectorId) {
     pluginLoad(detectorId, "loaded");
     if (detectors.isStreaming(detectorId)) {
-      Gauge.builder("gateway.stream.buffered.epcs", detectors, serving -> bufferedEpcs(serving, detectorId))
+      Gauge.builder("gateway.stream.buffered.epcs", detectors, serving -> serving.bufferedEpcs(detectorId))
           .description("EPCs with buffered events in a streaming detector")
           .tag("detector", detectorId)
           .strongReference(true)
@@ -120,11 +122,6 @@ public final class GatewayMetrics implements PluginLoadListener {
   @Override
   public void failed(String subject, LoadStage stage) {
     pluginLoad(subject, stage.label());
-  }
-
-  private static double bufferedEpcs(DetectorRegistry serving, String detectorId) {
-    OptionalLong epcs = serving.bufferedEpcs(detectorId);
-    return epcs.isPresent() ? epcs.getAsLong() : Double.NaN;
   }
 
   private void pluginLoad(String subject, String outcome) {

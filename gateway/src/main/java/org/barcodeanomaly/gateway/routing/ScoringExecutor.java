@@ -68,6 +68,8 @@ public final class ScoringExecutor implements AutoCloseable {
   /**
    * Scores the events of {@code request} as arrivals with streaming detector {@code id}: each
    * against its EPC's buffer, which it then joins. No fallback: the buffers live in that detector.
+   * After each answer, the detector's count of buffered EPCs is recorded on its
+   * {@link DetectorLease}, for the metrics gauge to read without calling into the detector.
    *
    * @return the answer, or a future failed with {@link UnknownDetectorException} when no detector
    *     of that id is known, with {@link NotStreamingException} when the detector serving does not
@@ -84,7 +86,9 @@ public final class ScoringExecutor implements AutoCloseable {
       if (!(lease.detector() instanceof StreamingDetector streaming)) {
         throw new NotStreamingException(id, registry.streamingIds());
       }
-      return ContractAnalysis.analyzeArrivals(request, streaming, streaming.version());
+      ContractResponse response = ContractAnalysis.analyzeArrivals(request, streaming, streaming.version());
+      lease.recordBufferedEpcs(streaming.bufferedEpcs());
+      return response;
     });
   }
 

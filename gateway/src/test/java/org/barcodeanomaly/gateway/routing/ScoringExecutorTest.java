@@ -3,6 +3,7 @@ package org.barcodeanomaly.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -105,5 +106,49 @@ class ScoringExecutorTest {
     assertThat(old.bufferedEpcsCalls.get()).as("the old detector never scored the queued arrivals").isZero();
     assertThat(old.closes.get()).isEqualTo(1);
     assertThat(old.closedUnder.get()).isSameAs(pluginLoader);
+  }
+
+  @Test
+  @DisplayName("the buffered-EPC gauge reads the count a streaming request recorded on its worker, "
+      + "under the plugin's class loader, and never calls the detector itself")
+  void gaugeReadsTheCountRecordedByTheWorker() {
+    StubStreamingDetector lstm = new StubStreamingDetector("lstm-1");
+    registry.install(lstm.serving("lstm", pluginLoader, () -> { }));
+    metrics.loaded("lstm");
+    Gauge gauge = meters.get("gateway.stream.buffered.epcs").tag("detector", "lstm").gauge();
+    assertThat(gauge.value()).isZero();
+
+    RunningGateway.await(scoring.scoreArrivals("lstm", arrivals("a", "b", "a"), BUDGET_MS));
+
+    assertThat(gauge.value()).isEqualTo(2);
+    assertThat(gauge.value()).isEqualTo(2);
+    assertThat(lstm.bufferedEpcsCalls.get()).as("read once, by the worker, not by the gauge").isEqualTo(1);
+    assertThat(lstm.bufferedEpcsCaller.get().getName()).startsWith("detector-lstm");
+    assertThat(lstm.bufferedEpcsLoader.get()).isSameAs(pluginLoader);
+  }
+
+  @Test
+  @DisplayName("the buffered-EPC gauge reads 0 once its id is served by a detector that does not stream, "
+      + "for a new streaming instance, and once the id is removed")
+  void gaugeFallsToZeroWhenStreamingEnds() {
+    registry.install(new StubStreamingDetector("lstm-1").serving("lstm"));
+    metrics.loaded("lstm");
+    Gauge gauge = meters.get("gateway.stream.buffered.epcs").tag("detector", "lstm").gauge();
+    RunningGateway.await(scoring.scoreArrivals("lstm", arrivals("a", "b", "c"), BUDGET_MS));
+    assertThat(gauge.value()).isEqualTo(3);
+
+    registry.install(new StubDetector("rule-2").serving("lstm"));
+    metrics.loaded("lstm");
+    assertThat(gauge.value()).isZero();
+
+    registry.install(new StubStreamingDetector("lstm-2").serving("lstm"));
+    metrics.loaded("lstm");
+    assertThat(gauge.value()).isZero();
+    RunningGateway.await(scoring.scoreArrivals("lstm", arrivals("d"), BUDGET_MS));
+    assertThat(gauge.value()).isEqualTo(1);
+
+    registry.remove("lstm");
+    assertThat(gauge.value()).isZero();
+    assertThat(meters.find("gateway.stream.buffered.epcs").gauges()).hasSize(1);
   }
 }
