@@ -3,8 +3,10 @@ package org.barcodeanomaly.lstm.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import onnx.Onnx;
 import org.barcodeanomaly.lstm.runtime.OnnxRuntimeOptions;
 import org.barcodeanomaly.lstm.runtime.OnnxSequenceScorer;
 import org.barcodeanomaly.lstm.sequence.SequenceBatch;
@@ -37,6 +39,22 @@ class OnnxParityTest {
     double worst = exportAndCompare(dir, OnnxExporter.Precision.INT8, 6);
     System.out.printf("INT8 export: max abs difference to DL4J %.5f%n", worst);
     assertThat(worst).isGreaterThan(0).isLessThan(0.05);
+  }
+
+  @Test
+  @DisplayName("the INT8 export keeps the first LSTM (the one reading the features) in float and quantises the second")
+  void int8KeepsTheFirstLstmFloat() {
+    ComputationGraph network = LstmNetworkFactory.create(
+        new NetworkSettings(FEATURES, STEPS, 16, 2, 8, 12, 1e-2, 1e-4, 0.25, 2, 11), 20);
+
+    Onnx.GraphProto graph = new OnnxExporter(network, OnnxExporter.Precision.INT8).build(Map.of()).getGraph();
+
+    List<String> recurrent = graph.getNodeList().stream()
+        .filter(node -> node.getOpType().contains("LSTM"))
+        .map(node -> node.getDomain() + ":" + node.getOpType())
+        .toList();
+    assertThat(recurrent).containsExactly(":LSTM", "com.microsoft:DynamicQuantizeLSTM");
+    assertThat(graph.getNodeList()).anyMatch(node -> node.getOpType().equals("MatMulInteger"));
   }
 
   /** Trains a small network, exports it, and returns the largest difference over all real steps. */
