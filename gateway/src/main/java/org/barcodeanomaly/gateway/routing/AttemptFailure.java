@@ -38,7 +38,9 @@ public final class AttemptFailure extends RuntimeException {
 
   /**
    * {@code failure} of detector {@code detectorId} as an attempt failure: itself when it is one,
-   * else a {@link Kind#FAILED} naming its type and message.
+   * else a {@link Kind#FAILED} with its message. The reason reaches clients (a fallback's
+   * {@code warning}, an error's {@code detail}), so it carries no Java class name; the gateway
+   * log has the stack trace.
    */
   public static AttemptFailure of(String detectorId, Throwable failure) {
     if (failure instanceof AttemptFailure attempt) {
@@ -46,7 +48,7 @@ public final class AttemptFailure extends RuntimeException {
     }
     String message = failure.getMessage();
     return new AttemptFailure(Kind.FAILED, detectorId, "detector '" + detectorId + "' failed: "
-        + failure.getClass().getSimpleName() + (message == null ? "" : " " + message));
+        + (message == null || message.isBlank() ? "an internal error without a message (see the gateway log)" : message));
   }
 
   /** Why. */

@@ -45,7 +45,7 @@ class RoutingTest {
       JsonObject body = gateway.post(BASE + "/svm", withEpc(TestPlugin.CRASHING_EPC)).bodyAsJsonObject();
 
       assertThat(body.getString("method")).isEqualTo("rule-based-fallback");
-      assertThat(body.getString("warning")).isEqualTo("detector 'svm' failed: IllegalStateException model crashed;"
+      assertThat(body.getString("warning")).isEqualTo("detector 'svm' failed: model crashed;"
           + " answered by the rule detector (rule-1.0) instead");
       assertThat(PrometheusText.value(gateway.get("/metrics").bodyAsString(), "gateway_fallbacks_total",
           Map.of("route", "svm", "from", "svm", "to", "rule", "reason", "failed"))).isEqualTo(1);
