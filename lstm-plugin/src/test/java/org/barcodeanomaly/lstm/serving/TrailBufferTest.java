@@ -5,8 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.barcodeanomaly.api.event.BusinessStep;
+import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -131,6 +142,51 @@ class TrailBufferTest {
     assertThat(buffer.bufferedEvents("A")).isZero();
     assertThat(buffer.bufferedEvents("B")).isEqualTo(2);
     assertThat(ids(buffer.admit(List.of(event(4, "A", "WMS_Outbound"))).get(0))).containsExactly(4L);
+  }
+
+  @Test
+  @DisplayName("arrivals of one EPC from concurrent calls are each scored once, in some order: prefix lengths 1 to n, none lost")
+  void concurrentArrivalsOfOneEpc() throws Exception {
+    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults(10));
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<List<ScanEvent>>> prefixes = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      ScanEvent event = event(i, "A", "WMS_Inbound");
+      prefixes.add(pool.submit(() -> {
+        start.await();
+        return buffer.admit(List.of(event)).get(0);
+      }));
+    }
+    start.countDown();
+    Set<Integer> lengths = new TreeSet<>();
+    for (int i = 0; i < threads; i++) {
+      List<ScanEvent> prefix = prefixes.get(i).get(10, TimeUnit.SECONDS);
+      assertThat(prefix.get(prefix.size() - 1).eventId()).as("own event last").isEqualTo(i);
+      lengths.add(prefix.size());
+    }
+    pool.shutdown();
+
+    assertThat(lengths).containsExactlyElementsOf(IntStream.rangeClosed(1, threads).boxed().toList());
+    assertThat(buffer.bufferedEvents("A")).isEqualTo(threads);
+  }
+
+  @Test
+  @DisplayName("a buffered event equals the arrival but shares the EPC key and the canonical step and type strings")
+  void buffersCompactEvents() {
+    TrailBuffer buffer = new TrailBuffer(StreamingOptions.defaults(10));
+    ScanEvent first = new ScanEvent(1, 1, new String("A".toCharArray()), 5, new String("WMS".toCharArray()),
+        new String("WMS_Inbound".toCharArray()), T0, T0);
+    ScanEvent second = new ScanEvent(2, 1, new String("A".toCharArray()), 5, "WMS", "WMS_Outbound", T0.plusSeconds(60), T0);
+
+    buffer.admit(List.of(first));
+    List<ScanEvent> trail = buffer.admit(List.of(second)).get(0);
+
+    assertThat(trail).containsExactly(first, second);
+    assertThat(trail.get(0).epcCode()).isSameAs(trail.get(1).epcCode());
+    assertThat(trail.get(0).businessStep()).isSameAs(BusinessStep.WMS.dataName());
+    assertThat(trail.get(0).eventType()).isSameAs(EventType.WMS_INBOUND.dataName());
   }
 
   @Test
