@@ -1,6 +1,7 @@
 package org.barcodeanomaly.api.detector;
 
 import java.util.List;
+import java.util.Map;
 import org.barcodeanomaly.api.event.ScanEvent;
 
 /**
@@ -25,9 +26,11 @@ import org.barcodeanomaly.api.event.ScanEvent;
  * <p>Retries are safe: an event equal to one its EPC's buffer already holds (a request sent again
  * after a timeout) is not buffered twice and is scored with the history up to it.
  *
- * <p>Buffers live in the detector instance, in memory: a new instance (a restart, a reload, a hot
- * swap to a new model or jar) starts with empty buffers, so the next event of every EPC is scored
- * as a cold start.
+ * <p>Buffers live in the detector instance, in memory. A host that replaces one instance by
+ * another under the same name (a hot swap to a new model or jar, a reload) hands the old
+ * instance's {@link #bufferedTrails()} to the new one's {@link #adoptTrails} before the new one
+ * serves, so EPCs in transit keep their history; a restart starts with empty buffers, so the next
+ * event of every EPC is then scored as a cold start.
  *
  * <p>Thread-safe, as every {@link Detector}: calls may run concurrently. Each event is appended to
  * its EPC's buffer atomically and scored with the events appended before it; events of one EPC
@@ -48,4 +51,35 @@ public interface StreamingDetector extends Detector {
 
   /** Number of EPCs with buffered events now (approximate while evictions are pending): for metrics. */
   long bufferedEpcs();
+
+  /**
+   * A snapshot of every buffered EPC's events, keyed by EPC code, each list in arrival order, for
+   * a host that hands them to the instance replacing this one ({@link #adoptTrails}): without it a
+   * hot swap would turn every EPC in transit into a cold start. Only plugin-api and JDK types, so
+   * the map crosses plugin class loaders.
+   *
+   * <p>Thread-safe: may run while arrivals are scored; each EPC's list is as some moment left it,
+   * and later arrivals do not change the returned copy. EPCs already forgotten (evicted, idle,
+   * sold longer ago than the watch) are left out. The default keeps nothing: an empty map.
+   *
+   * @return read-only; empty when nothing is buffered
+   */
+  default Map<String, List<ScanEvent>> bufferedTrails() {
+    return Map.of();
+  }
+
+  /**
+   * Admits {@code trails} (as {@link #bufferedTrails()} of another instance returned them) into
+   * this instance's buffers as if their events had arrived in that order, without scoring them.
+   * An EPC this instance already buffers keeps its own events: the adopted trail for it is
+   * ignored, since what this instance saw itself is newer. Each implementation applies its own
+   * bounds (events per EPC, EPCs, how long an idle EPC is kept) and documents how.
+   *
+   * <p>A host calls this once, before the instance serves; it is nonetheless thread-safe, as
+   * every method of a detector. The default keeps nothing, as {@link #bufferedTrails()}.
+   *
+   * @param trails events per EPC code, in arrival order; not modified
+   */
+  default void adoptTrails(Map<String, List<ScanEvent>> trails) {
+  }
 }
