@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.StreamingDetector;
@@ -138,6 +139,23 @@ public final class LstmDetector implements StreamingDetector {
   @Override
   public long bufferedEpcs() {
     return arrivals.bufferedEpcs();
+  }
+
+  @Override
+  public Map<String, List<ScanEvent>> bufferedTrails() {
+    return arrivals.snapshot();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Within this instance's {@link StreamingOptions}: each EPC keeps its last
+   * {@code maxEventsPerEpc} events, {@code maxEpcs} applies, and an adopted EPC's idle timeout
+   * (or after-sale window) counts from the adoption ({@link TrailBuffer#adopt}).
+   */
+  @Override
+  public void adoptTrails(Map<String, List<ScanEvent>> trails) {
+    arrivals.adopt(trails);
   }
 
   /** Events buffered for {@code epcCode} by streaming: 0 once evicted, idle or sold too long ago. */

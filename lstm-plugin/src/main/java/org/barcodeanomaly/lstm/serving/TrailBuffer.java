@@ -6,7 +6,9 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.barcodeanomaly.api.event.BusinessStep;
 import org.barcodeanomaly.api.event.EventType;
@@ -87,6 +89,35 @@ final class TrailBuffer {
       return grown;
     });
     return prefix.get();
+  }
+
+  /**
+   * Every buffered EPC's events, in arrival order, as they are now: the buffered lists themselves,
+   * which are never changed once buffered (an arrival replaces its EPC's list). EPCs already
+   * expired are left out.
+   */
+  Map<String, List<ScanEvent>> snapshot() {
+    Map<String, List<ScanEvent>> trails = new HashMap<>();
+    buffers.asMap().forEach(trails::put);
+    return Collections.unmodifiableMap(trails);
+  }
+
+  /**
+   * Buffers {@code trails} (another buffer's {@link #snapshot()}) as if their events had arrived,
+   * within this buffer's bounds: each EPC keeps its last {@code maxEventsPerEpc} events,
+   * {@code maxEpcs} applies as to arrivals, and idle time and the after-sale window count from
+   * now, the adoption (the old buffer's clock is not carried). An EPC this buffer already holds
+   * keeps its own events. Events filed under another EPC's key are left out.
+   */
+  void adopt(Map<String, List<ScanEvent>> trails) {
+    trails.forEach((epc, events) -> {
+      List<ScanEvent> own = events.stream().filter(event -> epc.equals(event.epcCode()))
+          .map(event -> compact(epc, event)).toList();
+      if (!own.isEmpty()) {
+        buffers.asMap().putIfAbsent(epc, List.copyOf(own.subList(Math.max(0, own.size() - maxEvents), own.size())));
+      }
+    });
+    buffers.cleanUp();
   }
 
   /** Time to live from the last event: the idle timeout, or the after-sale window once sold. */

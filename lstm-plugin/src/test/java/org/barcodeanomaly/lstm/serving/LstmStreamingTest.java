@@ -212,4 +212,44 @@ class LstmStreamingTest {
       assertThat(bounded.bufferedEpcs()).isEqualTo(10);
     }
   }
+
+  @Test
+  @DisplayName("a fresh detector that adopted another's buffered trails scores the next arrivals exactly as the original does")
+  void adoptedTrailsScoreAsTheOriginal() {
+    List<ScanEvent> first = trail(epc(86));
+    List<ScanEvent> second = trail(epc(87));
+    detector.scoreArrivals(interleaved(first.subList(0, 4), second.subList(0, 4)));
+    List<ScanEvent> next = interleaved(first.subList(4, 10), second.subList(4, 10));
+
+    try (LstmDetector fresh = BundledModel.detector()) {
+      fresh.adoptTrails(detector.bufferedTrails());
+      ScoreTable adopted = fresh.scoreArrivals(next);
+      ScoreTable original = detector.scoreArrivals(next);
+
+      assertThat(fresh.bufferedEvents(epc(86))).isEqualTo(10);
+      for (int i = 0; i < next.size(); i++) {
+        assertThat(row(adopted, i)).as("arrival %d", i).containsExactly(row(original, i));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("adopted trails are held to the adopting detector's lstm.stream.maxEpcs and lstm.stream.maxEventsPerEpc")
+  void adoptionKeepsTheBounds() {
+    List<ScanEvent> trail = trail(epc(88));
+    detector.scoreArrivals(trail.subList(0, 6));
+    detector.scoreArrivals(NormalEvents.singleAggregations(50));
+    assertThat(detector.bufferedTrails().size()).isGreaterThan(10);
+
+    try (LstmDetector bounded = BundledModel.detector(Map.of(
+        StreamingOptions.MAX_EPCS, "10", StreamingOptions.MAX_EVENTS_PER_EPC, "3"))) {
+      bounded.adoptTrails(Map.of(epc(88), detector.bufferedTrails().get(epc(88))));
+      assertThat(bounded.bufferedEvents(epc(88))).isEqualTo(3);
+      assertThat(row(bounded.scoreArrivals(trail.subList(6, 7)), 0)).as("scored with the last three events only")
+          .containsExactly(row(bounded.score(trail.subList(4, 7)), 2));
+
+      bounded.adoptTrails(detector.bufferedTrails());
+      assertThat(bounded.bufferedEpcs()).isEqualTo(10);
+    }
+  }
 }

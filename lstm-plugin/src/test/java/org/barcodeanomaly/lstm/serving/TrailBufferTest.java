@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -187,6 +188,86 @@ class TrailBufferTest {
     assertThat(trail.get(0).epcCode()).isSameAs(trail.get(1).epcCode());
     assertThat(trail.get(0).businessStep()).isSameAs(BusinessStep.WMS.dataName());
     assertThat(trail.get(0).eventType()).isSameAs(EventType.WMS_INBOUND.dataName());
+  }
+
+  @Test
+  @DisplayName("a snapshot holds every buffered EPC's events in arrival order, leaves out expired EPCs and is not changed by later arrivals")
+  void snapshotsTheTrails() {
+    ManualTicker clock = new ManualTicker();
+    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofHours(12), Duration.ofHours(12), 10), clock);
+    buffer.admit(List.of(event(1, "A", "WMS_Inbound")));
+    clock.advance(Duration.ofHours(11));
+    buffer.admit(List.of(event(2, "B", "WMS_Inbound"), event(3, "B", "WMS_Outbound")));
+    clock.advance(Duration.ofHours(2));
+
+    Map<String, List<ScanEvent>> trails = buffer.snapshot();
+    buffer.admit(List.of(event(4, "B", "HUB_Inbound")));
+
+    assertThat(trails).containsOnlyKeys("B");
+    assertThat(ids(trails.get("B"))).containsExactly(2L, 3L);
+  }
+
+  @Test
+  @DisplayName("adopted trails are buffered as if they had arrived: the next arrival's trail continues them")
+  void adoptedTrailsContinue() {
+    TrailBuffer old = new TrailBuffer(StreamingOptions.defaults(10));
+    old.admit(List.of(event(1, "A", "WMS_Inbound"), event(2, "B", "WMS_Inbound"), event(3, "A", "WMS_Outbound")));
+    TrailBuffer fresh = new TrailBuffer(StreamingOptions.defaults(10));
+
+    fresh.adopt(old.snapshot());
+
+    assertThat(ids(fresh.admit(List.of(event(4, "A", "HUB_Inbound"))).get(0))).containsExactly(1L, 3L, 4L);
+    assertThat(ids(fresh.admit(List.of(event(2, "B", "WMS_Inbound"))).get(0))).as("a retry of an adopted event").containsExactly(2L);
+    assertThat(fresh.bufferedEpcs()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("adoption applies the new buffer's bounds: the last maxEventsPerEpc events per EPC, at most maxEpcs EPCs")
+  void adoptionKeepsTheBounds() {
+    TrailBuffer old = new TrailBuffer(StreamingOptions.defaults(10));
+    for (int i = 0; i < 50; i++) {
+      old.admit(List.of(event(i, "EPC-" + i, "WMS_Inbound")));
+    }
+    old.admit(List.of(event(100, "A", "WMS_Inbound"), event(101, "A", "WMS_Outbound"),
+        event(102, "A", "HUB_Inbound"), event(103, "A", "HUB_Outbound")));
+    TrailBuffer fresh = new TrailBuffer(new StreamingOptions(10, Duration.ofDays(1), Duration.ofDays(1), 3));
+
+    fresh.adopt(Map.of("A", old.snapshot().get("A")));
+    assertThat(ids(fresh.snapshot().get("A"))).containsExactly(101L, 102L, 103L);
+    fresh.adopt(old.snapshot());
+
+    assertThat(fresh.bufferedEpcs()).isEqualTo(10);
+  }
+
+  @Test
+  @DisplayName("an EPC the buffer already holds keeps its own events; adopted events filed under another EPC are left out")
+  void ownEventsWinOverAdoptedOnes() {
+    TrailBuffer fresh = new TrailBuffer(StreamingOptions.defaults(10));
+    fresh.admit(List.of(event(5, "A", "HUB_Inbound")));
+
+    fresh.adopt(Map.of("A", List.of(event(1, "A", "WMS_Inbound")),
+        "B", List.of(event(2, "B", "WMS_Inbound"), event(3, "C", "WMS_Outbound"))));
+
+    assertThat(ids(fresh.snapshot().get("A"))).containsExactly(5L);
+    assertThat(ids(fresh.snapshot().get("B"))).containsExactly(2L);
+    assertThat(fresh.bufferedEvents("C")).isZero();
+  }
+
+  @Test
+  @DisplayName("an adopted EPC's idle timeout counts from the adoption, not from its last arrival in the old buffer")
+  void adoptionRestartsTheIdleTimeout() {
+    ManualTicker clock = new ManualTicker();
+    StreamingOptions options = new StreamingOptions(10, Duration.ofHours(12), Duration.ofHours(12), 10);
+    TrailBuffer old = new TrailBuffer(options, clock);
+    old.admit(List.of(event(1, "A", "WMS_Inbound")));
+    clock.advance(Duration.ofHours(11));
+    TrailBuffer fresh = new TrailBuffer(options, clock);
+
+    fresh.adopt(old.snapshot());
+    clock.advance(Duration.ofHours(11));
+
+    assertThat(old.bufferedEvents("A")).isZero();
+    assertThat(fresh.bufferedEvents("A")).isEqualTo(1);
   }
 
   @Test
