@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.StreamingDetector;
 import org.barcodeanomaly.gateway.detector.DetectorLease;
 import org.barcodeanomaly.gateway.http.GatewayRouter;
@@ -187,6 +191,33 @@ class LstmStreamingEndToEndTest {
     Map<String, String> streamed = Map.of("endpoint", GatewayRouter.STREAM, "detector", "lstm", "status", "200");
     assertThat(PrometheusText.value(after, "gateway_requests_seconds_count", streamed))
         .isGreaterThan(PrometheusText.value(before, "gateway_requests_seconds_count", streamed));
+  }
+
+  @Test
+  @DisplayName("a reload swaps in a new lstm instance that keeps the buffered trails: a read streamed after the "
+      + "swap is still judged with its EPC's reads streamed before it (reported epcDup)")
+  void reloadKeepsTheBufferedTrails() throws InterruptedException, ExecutionException, TimeoutException {
+    String epc = epc(508);
+    gateway.post(STREAM_LSTM, request(
+        item(30, epc, 1, "Factory", "Aggregation", MORNING), item(31, epc, 5, "WMS", "WMS_Inbound", HOUR_LATER)));
+    Detector before = lstmDetector();
+
+    assertThat(gateway.gateway().plugins().reloadDetector("lstm").get(1, TimeUnit.MINUTES).installed())
+        .containsExactly("lstm");
+    HttpResponse<Buffer> streamed = gateway.post(STREAM_LSTM,
+        request(item(32, epc, 13, "Logistics_HUB", "HUB_Inbound", HOUR_LATER)));
+
+    assertThat(lstmDetector()).as("a new instance serves").isNotSameAs(before);
+    JsonArray history = streamed.bodyAsJsonObject().getJsonArray("EventHistory");
+    assertThat(history).hasSize(1);
+    assertThat(history.getJsonObject(0).getLong("eventId")).isEqualTo(32);
+    assertThat(history.getJsonObject(0).getBoolean("epcDup")).isTrue();
+  }
+
+  private Detector lstmDetector() {
+    try (DetectorLease lease = gateway.gateway().registry().lease("lstm").orElseThrow()) {
+      return lease.detector();
+    }
   }
 
   private static void installLstmPlugin(Path target) throws IOException {

@@ -79,14 +79,29 @@ public final class DetectorRegistry {
   /**
    * Puts {@code detector} in service under its id in one atomic step; the detector it replaces,
    * if any, is retired and closes after its last request.
+   *
+   * <p>When both the detector replaced and {@code detector} stream, {@code detector} first adopts
+   * the replaced one's buffered trails ({@link TrailHandover}), so EPCs in transit keep their
+   * history across a hot swap. The snapshot is taken just before the switch, and the replaced
+   * detector keeps serving until the switch and finishes its requests in flight after it: events
+   * it buffers in that short window are not carried (their EPCs' next events are judged without
+   * them). A failed handover is logged and the swap goes on.
+   *
+   * <p>Called by one thread at a time (the plugin manager's), as it reads the serving detector
+   * before replacing it.
+   *
+   * @return the buffered EPCs carried over to {@code detector}; 0 when nothing streams on either
+   *     side or the handover failed
    */
-  public void install(ServingDetector detector) {
+  public int install(ServingDetector detector) {
     Slot slot = slots.computeIfAbsent(detector.origin().id(), key -> new Slot(key, detector.origin().provider()));
     slot.provider = detector.origin().provider();
+    int carried = TrailHandover.carry(slot.current.get(), detector);
     ServingDetector previous = slot.current.getAndSet(detector);
     if (previous != null) {
       previous.retire();
     }
+    return carried;
   }
 
   /** Records that loading or swapping {@code id} failed; a detector already serving keeps serving. */

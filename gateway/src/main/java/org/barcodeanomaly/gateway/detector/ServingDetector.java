@@ -75,8 +75,9 @@ public final class ServingDetector {
 
   /**
    * The EPCs a streaming detector buffered after the last streaming request it answered (recorded
-   * through {@link DetectorLease#recordBufferedEpcs}); 0 before its first one, since a new instance
-   * starts with empty buffers, and always 0 for a detector that does not stream. Reading it never
+   * through {@link DetectorLease#recordBufferedEpcs}); before its first one, the EPCs it buffered
+   * after adopting the trails of the instance it replaced (0 when it replaced none), and always 0
+   * for a detector that does not stream. Reading it never
    * calls into the detector, so a metrics scrape cannot hold a lease and end up closing a retired
    * detector on its own thread.
    */

@@ -96,8 +96,8 @@ final class DetectorReconciler {
     try {
       ServingDetector detector = factory.create(spec, attempt.jar(), factory.modelsDir(spec));
       binding.served = attempt;
-      registry.install(detector);
-      log.inService(detector, change);
+      int carried = registry.install(detector);
+      log.inService(detector, carried, change);
       return true;
     } catch (DetectorLoadFailure e) {
       registry.recordFailure(spec.id(), spec.provider(), e.getMessage());
@@ -113,8 +113,8 @@ final class DetectorReconciler {
     binding.served = new Attempt(jar, models);
     binding.tried = binding.served;
     binding.seenModels = models;
-    registry.install(detector);
-    log.inService(detector, change);
+    int carried = registry.install(detector);
+    log.inService(detector, carried, change);
   }
 
   /**

@@ -25,13 +25,17 @@ final class LoadLog {
     this.listener = listener;
   }
 
-  /** Notes that {@code detector} was put in service. */
-  void inService(ServingDetector detector, ChangeLog change) {
+  /**
+   * Notes that {@code detector} was put in service, with the buffered EPCs it carried over from
+   * the streaming detector it replaced ({@code carriedEpcs}, logged for a detector that streams).
+   */
+  void inService(ServingDetector detector, int carriedEpcs, ChangeLog change) {
     String id = detector.origin().id();
     change.installed.add(id);
     listener.loaded(id);
     LOG.info(() -> "event=detector_in_service detector=" + id + " version=" + detector.version()
-        + " jar=" + detector.origin().jar().getFileName() + " selfTestMs=" + detector.origin().selfTestMillis());
+        + " jar=" + detector.origin().jar().getFileName() + " selfTestMs=" + detector.origin().selfTestMillis()
+        + (detector.streams() ? " carriedEpcs=" + carriedEpcs : ""));
   }
 
   /** Notes that {@code subject} (a jar file name or a detector id) failed at {@code stage}. */

@@ -2,7 +2,12 @@ package org.barcodeanomaly.gateway.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.barcodeanomaly.api.event.ScanEvent;
 import org.barcodeanomaly.gateway.testing.StubDetector;
 import org.barcodeanomaly.gateway.testing.StubStreamingDetector;
 import org.junit.jupiter.api.DisplayName;
@@ -113,6 +118,73 @@ class DetectorRegistryTest {
     registry.remove("rule");
     assertThat(registry.bufferedEpcs("rule")).isZero();
     assertThat(registry.bufferedEpcs("svm")).isZero();
+  }
+
+  private static List<ScanEvent> arrivals(String... epcs) {
+    Instant time = Instant.parse("2025-07-01T10:23:38Z");
+    return IntStream.range(0, epcs.length)
+        .mapToObj(i -> new ScanEvent(i, 1, epcs[i], 5, "WMS", "WMS_Inbound", time.plusSeconds(i), null)).toList();
+  }
+
+  @Test
+  @DisplayName("a streaming detector swapped for another one under the same id hands over its buffered trails, "
+      + "read and adopted under each plugin's class loader before the new one serves; the count is its buffered EPCs")
+  void carriesBufferedTrailsAcrossASwap() {
+    ClassLoader oldLoader = new ClassLoader(getClass().getClassLoader()) { };
+    ClassLoader newLoader = new ClassLoader(getClass().getClassLoader()) { };
+    StubStreamingDetector old = new StubStreamingDetector("stream-1");
+    old.scoreArrivals(arrivals("A", "B", "A"));
+    registry.install(old.serving("rule", oldLoader, () -> { }));
+    AtomicReference<String> servingWhileAdopting = new AtomicReference<>();
+    StubStreamingDetector next = new StubStreamingDetector("stream-2").onAdopt(() -> {
+      try (DetectorLease lease = registry.lease("rule").orElseThrow()) {
+        servingWhileAdopting.set(lease.detector().version());
+      }
+    });
+
+    int carried = registry.install(next.serving("rule", newLoader, () -> { }));
+
+    assertThat(old.exportLoader.get()).isSameAs(oldLoader);
+    assertThat(next.adoptLoader.get()).isSameAs(newLoader);
+    assertThat(carried).isEqualTo(2);
+    assertThat(next.bufferedTrails()).isEqualTo(old.bufferedTrails());
+    assertThat(next.bufferedTrails().get("A")).extracting(ScanEvent::eventId).containsExactly(0L, 2L);
+    assertThat(servingWhileAdopting.get()).as("the old detector serves until the new one has adopted").isEqualTo("stream-1");
+    assertThat(registry.bufferedEpcs("rule")).isEqualTo(2);
+    assertThat(old.closes.get()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a failing handover does not stop the swap: the new detector serves with empty buffers and the old one closes")
+  void swapsDespiteAFailedHandover() {
+    StubStreamingDetector old = new StubStreamingDetector("stream-1").failExport(new IllegalStateException("export broke"));
+    old.scoreArrivals(arrivals("A"));
+    registry.install(serving(old, new AtomicInteger()));
+    StubStreamingDetector next = new StubStreamingDetector("stream-2");
+
+    int carried = registry.install(serving(next, new AtomicInteger()));
+
+    assertThat(carried).isZero();
+    try (DetectorLease lease = registry.lease("rule").orElseThrow()) {
+      assertThat(lease.detector()).isSameAs(next);
+    }
+    assertThat(next.bufferedEpcs()).isZero();
+    assertThat(next.adoptLoader.get()).as("never asked to adopt").isNull();
+    assertThat(old.closes.get()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("nothing is handed over when either side of a swap does not stream, nor on a first install")
+  void carriesNothingWithoutTwoStreamingDetectors() {
+    StubStreamingDetector first = new StubStreamingDetector("stream-1");
+    first.scoreArrivals(arrivals("A"));
+    assertThat(registry.install(serving(first, new AtomicInteger()))).isZero();
+    assertThat(registry.install(serving(new StubDetector("rule-2"), new AtomicInteger()))).isZero();
+
+    StubStreamingDetector after = new StubStreamingDetector("stream-3");
+    assertThat(registry.install(serving(after, new AtomicInteger()))).isZero();
+    assertThat(after.adoptLoader.get()).isNull();
+    assertThat(first.exportLoader.get()).isNull();
   }
 
   private static ServingDetector serving(StubDetector detector, AtomicInteger jarReleases) {
