@@ -56,6 +56,17 @@ public final class SequenceSetBuilder {
 
   /** Share of anomaly-free training trails that also appear with one event at an unknown id. */
   public static final double UNKNOWN_LOCATION_SHARE = 0.05;
+
+  /**
+   * What {@link #build} adds to a training set besides the trails, as a model's provenance records
+   * it; built from the shares above and kept beside the code that does it, so the two change together.
+   */
+  public static final String EXTRA_SEQUENCES = "one random proper prefix per training trail; a blind-zone "
+      + "copy (labelled normal) of " + percent(BLIND_ZONE_SHARE) + " of the anomaly-free trails passing a "
+      + "warehouse, hub or wholesaler, without one such visit; an unknown-location copy (that event labelled "
+      + "locErr) of " + percent(UNKNOWN_LOCATION_SHARE) + " of anomaly-free trails; a suffix copy from a later "
+      + "inbound of trails labelled epcFake only or not at all";
+
   /** Location ids used for injected unknown locations: none is in the network. */
   private static final int UNKNOWN_LOCATION_BASE = 900_000;
 
@@ -63,6 +74,10 @@ public final class SequenceSetBuilder {
 
   private final FeatureExtractor extractor;
   private final SequenceEncoder rawEncoder;
+
+  private static String percent(double share) {
+    return Math.round(share * 100) + " %";
+  }
 
   /** A builder computing {@code features} into sequences of at most {@code maxLength}. */
   public SequenceSetBuilder(FeatureExtractor extractor, List<Feature> features, int maxLength) {

@@ -32,11 +32,14 @@ import org.barcodeanomaly.lstm.model.LstmModelSpec;
  *
  * <p>Indexed: every event of every anomaly-free training trail, each taken alone (as serving sees
  * a first event), subsampled to {@link ColdStartIndex#MAX_VECTORS}. The provenance gets a
- * {@code coldStartIndex} entry; the console gets the radius, how many validation single events
+ * {@value #PROVENANCE_KEY} entry; the console gets the radius, how many validation single events
  * (normal and anomalous) fall inside it, and the lookup time beside a linear scan of the same
  * vectors.
  */
 public final class ColdStartIndexRun {
+
+  /** Key of the index's entry in the model's provenance. */
+  public static final String PROVENANCE_KEY = "coldStartIndex";
 
   private static final Pattern BUFFER_HOURS = Pattern.compile("(\\d+) h buffers");
 
@@ -52,11 +55,12 @@ public final class ColdStartIndexRun {
   }
 
   /**
-   * Reads the data and the model's provenance, redoes the model's split and builds, writes and
-   * measures the index ({@code build-cold-start-index}); returns it.
+   * Reads the data and the model's provenance, redoes the model's split, builds, writes and
+   * measures the index and records it in the provenance ({@code build-cold-start-index}).
    */
-  public ColdStartIndex run() throws IOException {
-    Map<String, Object> provenance = readProvenance();
+  public void run() throws IOException {
+    Map<String, Object> provenance = new ObjectMapper().readValue(
+        model.resolve(TrainingRun.PROVENANCE_FILE).toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
     @SuppressWarnings("unchecked")
     Map<String, Object> dataEntry = (Map<String, Object>) provenance.get("data");
     LabelledEvents events = new SimulatorDataReader(console::println).read(data);
@@ -70,32 +74,27 @@ public final class ColdStartIndexRun {
     EpcSplit split = EpcSplit.of(trails, EpcSplit.Settings.standard(
         bufferHours(dataEntry) * 3600, maxEpcs(dataEntry), seed));
     console.println("split (the model's settings): " + split);
-    return build(events, trails, split, seed);
+    provenance.put(PROVENANCE_KEY, build(LstmModelSpec.read(model), events, trails, split, seed));
+    Files.writeString(model.resolve(TrainingRun.PROVENANCE_FILE), JsonText.of(provenance, true),
+        StandardCharsets.UTF_8);
   }
 
   /**
-   * Builds, writes and measures the index from data already in memory with the model's own
-   * {@code split} ({@code train-lstm} right after training); adds the provenance entry; returns it.
+   * Builds, writes and measures the index of {@code spec}'s model from data already in memory,
+   * with the model's own {@code split} ({@code train-lstm} right after training).
+   *
+   * @return the provenance entry describing the index, for the caller's {@value #PROVENANCE_KEY}
    */
-  public ColdStartIndex build(LabelledEvents events, Trails trails, EpcSplit split, long seed)
-      throws IOException {
-    SingleEventVectors vectors = new SingleEventVectors(LstmModelSpec.read(model));
+  public Map<String, Object> build(LstmModelSpec spec, LabelledEvents events, Trails trails, EpcSplit split,
+      long seed) throws IOException {
+    SingleEventVectors vectors = new SingleEventVectors(spec);
     List<ScanEvent> normal = normalEvents(events, trails, split.train());
     ColdStartIndex index = ColdStartIndex.build(vectors.of(normal), seed);
     index.write(model);
-    Map<String, Object> provenance = readProvenance();
-    provenance.put("coldStartIndex", entry(index, split, normal.size()));
-    Files.writeString(model.resolve(TrainingRun.PROVENANCE_FILE), JsonText.of(provenance, true),
-        StandardCharsets.UTF_8);
     console.printf(Locale.ROOT, "wrote %s: %d vectors of %d features, radius %.4f%n",
         model.resolve(ColdStartIndex.FILE_NAME), index.size(), index.dimensions(), index.radius());
     measure(index, vectors, events, trails, split.validation());
-    return index;
-  }
-
-  private Map<String, Object> readProvenance() throws IOException {
-    return new ObjectMapper().readValue(model.resolve(TrainingRun.PROVENANCE_FILE).toFile(),
-        new TypeReference<LinkedHashMap<String, Object>>() { });
+    return entry(index, split, normal.size());
   }
 
   private static List<ScanEvent> normalEvents(LabelledEvents events, Trails trails, int[] chosen) {

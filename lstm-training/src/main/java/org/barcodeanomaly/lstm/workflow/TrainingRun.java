@@ -131,11 +131,11 @@ public final class TrainingRun {
         StandardCharsets.UTF_8);
     LearningCurveChart.write(result.history(), options.getOut().resolve(CURVES_FILE));
     double seconds = (System.nanoTime() - started) / 1e9;
-    Files.writeString(options.getOut().resolve(PROVENANCE_FILE), JsonText.of(
-        provenance(data, split, settings, trainer, result, spec, report, seconds), true),
+    Map<String, Object> provenance = provenance(data, split, settings, trainer, result, spec, report, seconds);
+    provenance.put(ColdStartIndexRun.PROVENANCE_KEY, new ColdStartIndexRun(options.getData(), options.getOut(),
+        console).build(spec, data, trails, split, options.getSeed()));
+    Files.writeString(options.getOut().resolve(PROVENANCE_FILE), JsonText.of(provenance, true),
         StandardCharsets.UTF_8);
-    new ColdStartIndexRun(options.getData(), options.getOut(), console)
-        .build(data, trails, split, options.getSeed());
     return markdown;
   }
 
@@ -211,10 +211,7 @@ public final class TrainingRun {
     map.put("training", Map.of("maxEpochs", trainer.epochs(), "batchSize", trainer.batchSize(),
         "patience", trainer.patience(), "epochsRun", result.history().size(), "bestEpoch",
         result.bestEpoch(), "bestValidationMacroAuc", result.bestValidationMacroAuc(),
-        "stoppedEarly", result.stoppedEarly(), "extraSequences", "one random proper prefix per training trail; a blind-zone copy "
-            + "(labelled normal) of half the anomaly-free trails passing a hub or wholesaler; an "
-            + "unknown-location copy (that event labelled locErr) of 5 % of anomaly-free trails; a "
-            + "suffix copy from a later inbound of trails labelled epcFake only or not at all",
+        "stoppedEarly", result.stoppedEarly(), "extraSequences", SequenceSetBuilder.EXTRA_SEQUENCES,
         "seconds", seconds, "backend", "DL4J 1.0.0-M2.1, nd4j " + System.getProperty("nd4j.backend", "native")));
     List<String> ids = new ArrayList<>();
     spec.features().forEach(feature -> ids.add(feature.id()));
