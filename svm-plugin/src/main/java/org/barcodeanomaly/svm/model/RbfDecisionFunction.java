@@ -96,12 +96,7 @@ public final class RbfDecisionFunction {
   public double decision(double[] x) {
     double sum = 0;
     for (int i = 0, offset = 0; i < coefficients.length; i++, offset += dimensions) {
-      double distance = 0;
-      for (int k = 0; k < dimensions; k++) {
-        double d = x[k] - supportVectors[offset + k];
-        distance += d * d;
-      }
-      sum += coefficients[i] * Math.exp(-gamma * distance);
+      sum += coefficients[i] * Math.exp(-gamma * squaredDistance(x, offset));
     }
     return sum - rho;
   }
@@ -119,12 +114,7 @@ public final class RbfDecisionFunction {
     double max = Double.NEGATIVE_INFINITY;
     double sum = 0;
     for (int i = 0, offset = 0; i < coefficients.length; i++, offset += dimensions) {
-      double distance = 0;
-      for (int k = 0; k < dimensions; k++) {
-        double d = x[k] - supportVectors[offset + k];
-        distance += d * d;
-      }
-      double exponent = logCoefficients[i] - gamma * distance;
+      double exponent = logCoefficients[i] - gamma * squaredDistance(x, offset);
       if (exponent <= max) {
         sum += Math.exp(exponent - max);
       } else {
@@ -148,5 +138,15 @@ public final class RbfDecisionFunction {
   /** The kernel width γ. */
   public double gamma() {
     return gamma;
+  }
+
+  /** {@code ‖x − sv‖²} for the support vector starting at {@code offset}. */
+  private double squaredDistance(double[] x, int offset) {
+    double distance = 0;
+    for (int k = 0; k < dimensions; k++) {
+      double d = x[k] - supportVectors[offset + k];
+      distance += d * d;
+    }
+    return distance;
   }
 }
