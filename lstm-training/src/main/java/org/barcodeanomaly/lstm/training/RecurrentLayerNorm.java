@@ -1,14 +1,10 @@
 package org.barcodeanomaly.lstm.training;
 
 import java.util.Map;
-import org.deeplearning4j.nn.api.MaskState;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code [batch, time, features]}, which the exporter uses. Steps are independent, so padding
  * never leaks into real steps; the mask passes through unchanged.
  */
-public final class RecurrentLayerNorm extends SameDiffLayer {
+public final class RecurrentLayerNorm extends PerStepLayer {
 
   /** Parameter name of the gain. */
   public static final String GAIN = "gain";
@@ -73,11 +69,6 @@ public final class RecurrentLayerNorm extends SameDiffLayer {
   }
 
   @Override
-  public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-    return null;
-  }
-
-  @Override
   public void defineParameters(SDLayerParams params) {
     params.clear();
     params.addWeightParam(GAIN, 1, size, 1);
@@ -97,11 +88,5 @@ public final class RecurrentLayerNorm extends SameDiffLayer {
     SDVariable variance = centred.mul(centred).mean(true, 1);
     SDVariable normalised = centred.div(sameDiff.math.sqrt(variance.add(epsilon)));
     return normalised.mul(params.get(GAIN)).add(params.get(BIAS));
-  }
-
-  @Override
-  public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
-      int minibatchSize) {
-    return new Pair<>(maskArray, currentMaskState);
   }
 }

@@ -1,16 +1,12 @@
 package org.barcodeanomaly.lstm.training;
 
 import java.util.Map;
-import org.deeplearning4j.nn.api.MaskState;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.weights.WeightInitUtil;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -24,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * This layer has neither problem, and maps to ONNX as MatMul, Add, Relu. It needs the fixed
  * sequence length of the network's input type, which training and DL4J evaluation always pad to.
  */
-public final class TimeStepDense extends SameDiffLayer {
+public final class TimeStepDense extends PerStepLayer {
 
   /** Parameter name of the weights. */
   public static final String WEIGHTS = "W";
@@ -90,11 +86,6 @@ public final class TimeStepDense extends SameDiffLayer {
   }
 
   @Override
-  public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-    return null;
-  }
-
-  @Override
   public void defineParameters(SDLayerParams params) {
     params.clear();
     params.addWeightParam(WEIGHTS, nIn, nOut);
@@ -116,11 +107,5 @@ public final class TimeStepDense extends SameDiffLayer {
     SDVariable rows = sameDiff.reshape(sameDiff.permute(input, 0, 2, 1), -1, nIn);
     SDVariable activated = sameDiff.nn.relu(rows.mmul(params.get(WEIGHTS)).add(params.get(BIAS)), 0);
     return sameDiff.permute(sameDiff.reshape(activated, -1, steps, nOut), 0, 2, 1);
-  }
-
-  @Override
-  public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
-      int minibatchSize) {
-    return new Pair<>(maskArray, currentMaskState);
   }
 }
