@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
  * the summary; they never vanish.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-    description = "Score raw scan files (TAB layout of DATA.md) with a detector.")
+    description = "Score raw scan files (TAB layout of docs/spec/DATA.md) with a detector.")
 public final class ScoreCommand implements Callable<Integer> {
 
   /** Header of the scores file; its column order is {@link AnomalyType}'s. */

@@ -91,7 +91,7 @@ final class EpcStructure {
    * Days by which the lead from manufacture to first scan leaves the plausible window: negative
    * when made more than {@value #LEAD_TOLERANCE_DAYS} day after its first scan (the day may shift
    * with the zone times are read in), positive when older than {@value #MAX_AGE_DAYS} days (five
-   * years, ANOMALIES.md), 0 inside.
+   * years, docs/spec/ANOMALIES.md), 0 inside.
    */
   private static long outsideWindow(long leadDays) {
     if (leadDays < -LEAD_TOLERANCE_DAYS) {

@@ -8,7 +8,7 @@ import org.barcodeanomaly.api.event.ScanEvent;
 
 /**
  * A batch of events grouped into trails: the events of one EPC sorted by {@code event_time},
- * events of the same time keeping their input order (ANOMALIES.md).
+ * events of the same time keeping their input order (docs/spec/ANOMALIES.md).
  *
  * <p>Trails are numbered in order of their EPC's first appearance in the batch. The grouping is
  * held in two int arrays (event indices in trail order, and each trail's start), so a million

@@ -19,7 +19,7 @@ import org.barcodeanomaly.rule.trail.ScanColumns;
 import org.barcodeanomaly.rule.trail.Trail;
 
 /**
- * The rule-based detector: the five domain rules of ANOMALIES.md, exact and fast, with no model.
+ * The rule-based detector: the five domain rules of docs/spec/ANOMALIES.md, exact and fast, with no model.
  *
  * <p>It groups the batch into trails once (one counting sort by EPC, one small sort per trail),
  * prepares each trail once (re-reads, main line, departures, see {@link Trail}) and runs the five

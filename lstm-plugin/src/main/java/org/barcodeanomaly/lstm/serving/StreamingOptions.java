@@ -14,7 +14,7 @@ import org.barcodeanomaly.api.detector.DetectorOptions;
  * @param idleTimeout     an EPC with no event for this long is forgotten (its next event is a
  *                        cold start again); counted on the serving machine's clock
  * @param afterSaleWindow a sold EPC (its last event {@code POS_Sell}) is kept this long, so that a
- *                        scan after the sale is scored with the sale before it (ANOMALIES.md: any
+ *                        scan after the sale is scored with the sale before it (docs/spec/ANOMALIES.md: any
  *                        scan after POS_Sell is an order error), then forgotten
  * @param maxEventsPerEpc recent events kept per EPC; older ones are dropped
  */

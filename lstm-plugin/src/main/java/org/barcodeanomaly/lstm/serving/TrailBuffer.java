@@ -25,7 +25,7 @@ import org.barcodeanomaly.api.event.ScanEvent;
  * the EPC's last event: {@link StreamingOptions#idleTimeout()} for a trail in transit,
  * {@link StreamingOptions#afterSaleWindow()} for a trail that ends with {@code POS_Sell}. A sale
  * thus resets the EPC after a short watch: a scan after the sale within the window is scored with
- * the sale before it (an order error by ANOMALIES.md, which a cold start could not show), later
+ * the sale before it (an order error by docs/spec/ANOMALIES.md, which a cold start could not show), later
  * the EPC is forgotten. Each EPC keeps its last {@link StreamingOptions#maxEventsPerEpc()} events
  * in arrival order. An EPC with nothing buffered is a cold start: its prefix is the event alone.
  *

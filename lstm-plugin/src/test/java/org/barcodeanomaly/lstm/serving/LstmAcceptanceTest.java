@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>Missed reads: the rule detector tells a blind zone from a skipped-tier fraud with a fixed
  * time tolerance (a skipped tier slower than 12 h) and reports none of them; the plain tier rule
- * of ANOMALIES.md reports them all. The network was never given that tolerance; it has to learn
+ * of docs/spec/ANOMALIES.md reports them all. The network was never given that tolerance; it has to learn
  * the difference from time alone, and must do at least as well as the hand-set rule.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -8,7 +8,7 @@ import org.barcodeanomaly.api.event.ScanEvent;
 /** Hand-made normal events: valid EPCs of the registry at their own factory. */
 final class NormalEvents {
 
-  /** Company and a product it owns (DATA.md), per factory lot prefix and factory location. */
+  /** Company and a product it owns (docs/spec/DATA.md), per factory lot prefix and factory location. */
   private static final String[][] PRODUCTS = {
       {"8805843", "2932031"}, {"8809437", "1203199"}, {"8804823", "1293291"}, {"8805843", "0102313"}};
   private static final String[] LOT_PREFIXES = {"01", "05", "10", "15"};

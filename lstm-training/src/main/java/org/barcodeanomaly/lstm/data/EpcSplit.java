@@ -12,7 +12,7 @@ import org.barcodeanomaly.features.Trails;
  * Splits trails into training, validation and test sets by EPC and by time: each EPC (trail) is
  * in one set only, and the sets follow each other in time with a buffer between them.
  *
- * <p>The time of a trail is its last scan: every EPC of the production data (DATA.md) and of the
+ * <p>The time of a trail is its last scan: every EPC of the production data (docs/spec/DATA.md) and of the
  * simulator is aggregated on the same morning, so first scans cannot order EPCs in time, while
  * the last scan says until when a trail was observed. Training takes the {@code trainFraction}
  * of trails that ended first; validation the trails ending more than {@code buffer} seconds after

@@ -27,7 +27,7 @@ import org.barcodeanomaly.lstm.sequence.SequenceEncoder;
  * <p>Training also gets blind-zone copies: of an anomaly-free trail that passes a factory
  * warehouse, a hub or a wholesaler, with probability {@value #BLIND_ZONE_SHARE}, a copy without
  * one such whole visit, still labelled normal. A missed visit skips a tier but spans two legs of time, and
- * ANOMALIES.md wants it told apart from a skipped-tier fraud (one leg); the simulator's field
+ * docs/spec/ANOMALIES.md wants it told apart from a skipped-tier fraud (one leg); the simulator's field
  * profile misses only 2 % of such visits, too few for the network to learn the difference (the
  * first bundled model flagged 173 blind-zone events of the reference trails as locErr). Half of
  * the eligible trails get a copy: few simulated trails reach a wholesaler, so that is still only
@@ -38,7 +38,7 @@ import org.barcodeanomaly.lstm.sequence.SequenceEncoder;
  *
  * <p>And unknown-location copies: of {@value #UNKNOWN_LOCATION_SHARE} of the anomaly-free
  * trails of three or more events, a copy with one later event moved to a location id the network
- * does not have, that event labelled locErr (ANOMALIES.md: an unknown location id is wrong). The
+ * does not have, that event labelled locErr (docs/spec/ANOMALIES.md: an unknown location id is wrong). The
  * simulator puts unknown locations only at the end of a trail ("the trail ends there"), so the
  * network had never seen one followed by more scans and scored the compatibility kit's case 0.5.
  *

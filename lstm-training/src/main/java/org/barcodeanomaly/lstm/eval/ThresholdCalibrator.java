@@ -9,7 +9,7 @@ import org.barcodeanomaly.api.event.AnomalyType;
 /**
  * Chooses each type's reporting threshold on the validation split: the middle of the range of
  * scores (at least {@code floor}) that maximise F1, raised to the
- * {@value #NORMAL_QUANTILE} quantile of the normal events' scores (ANOMALIES.md: no normal trail
+ * {@value #NORMAL_QUANTILE} quantile of the normal events' scores (docs/spec/ANOMALIES.md: no normal trail
  * may be flagged, so at most 1 in 1,000 normal validation events may pass), so a weak score never
  * reports (the first generation's fixed "jump 20" on every short trail is the failure this
  * prevents).

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Who may issue which EPC: the registered companies, the product codes each one owns and the lot
- * prefixes of the four factories (DATA.md). It answers the content questions a format check
+ * prefixes of the four factories (docs/spec/DATA.md). It answers the content questions a format check
  * misses: a product its company does not own, a lot prefix of no factory.
  *
  * <p>Immutable; {@link #standard()} is loaded once from the bundled {@code products.csv} and

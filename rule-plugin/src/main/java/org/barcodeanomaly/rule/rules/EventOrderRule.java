@@ -13,7 +13,7 @@ import org.barcodeanomaly.rule.trail.Trail;
  *
  * <p>Each event is checked on its own: an unknown event type ({@value #UNKNOWN_TYPE}), a type that
  * does not belong to the business step ({@value #TYPE_OFF_STEP}), a type of another tier than the
- * location's ({@value #TYPE_OFF_TIER}; ANOMALIES.md names both as order errors, while the step of
+ * location's ({@value #TYPE_OFF_TIER}; docs/spec/ANOMALIES.md names both as order errors, while the step of
  * another tier is also {@link LocationRule}'s locErr). Along the main line, each visit
  * (consecutive events at one location) must follow inbound (or Aggregation), then outbound, then
  * sale ({@link EventType#visitRank()}). Wrong: an outbound with no inbound before it in the visit,

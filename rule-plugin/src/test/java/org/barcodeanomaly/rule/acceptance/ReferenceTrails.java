@@ -24,7 +24,7 @@ import org.barcodeanomaly.api.network.Tier;
 /**
  * A small test-side generator, independent of the product's simulator: normal trails drawn from
  * the reference network, and anomalies injected with their labels on exactly the events
- * ANOMALIES.md names, several variants per type.
+ * docs/spec/ANOMALIES.md names, several variants per type.
  *
  * <p>Normal trails start with the factory's Aggregation, go one tier down along observed routes
  * with travel times uniform within each route's [min, max], stay 1–30 days per node (1–20 at the

@@ -5,7 +5,7 @@ import org.barcodeanomaly.rule.RuleDetectorOptions;
 
 /**
  * The rule detector without its missed-read time tolerance: every skipped tier is scored as the
- * plain tier rule of ANOMALIES.md says ("a skipped tier is wrong"), however long the gap.
+ * plain tier rule of docs/spec/ANOMALIES.md says ("a skipped tier is wrong"), however long the gap.
  *
  * <p>It is the peer that shows what telling missed reads apart by time is worth: on the blind-zone
  * trails of {@link ReferenceTrails} it reports locErr where the full rule detector and a learned

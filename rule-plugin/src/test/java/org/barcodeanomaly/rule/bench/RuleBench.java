@@ -26,7 +26,7 @@ public final class RuleBench {
   private static final int ROUNDS = 5;
   private static final int EPCS = 240_000;
   private static final double ANOMALOUS_SHARE = 0.05;
-  /** The first generation: 5 s per 1,000 events, measured (ANOMALIES.md). */
+  /** The first generation: 5 s per 1,000 events, measured (docs/spec/ANOMALIES.md). */
   private static final double FIRST_GENERATION_SECONDS_PER_EVENT = 5.0 / 1_000;
 
   private RuleBench() {

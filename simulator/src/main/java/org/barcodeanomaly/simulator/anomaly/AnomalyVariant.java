@@ -5,7 +5,7 @@ import org.barcodeanomaly.api.event.AnomalyType;
 
 /**
  * The catalogue of injected anomalies: for each of the five types several variants, obvious and
- * subtle, each labelling exactly the events ANOMALIES.md names for its type. The ids are stable:
+ * subtle, each labelling exactly the events docs/spec/ANOMALIES.md names for its type. The ids are stable:
  * they appear in {@code anomalies.csv}, the manifest and {@code --variants}.
  */
 public enum AnomalyVariant {
@@ -95,7 +95,7 @@ public enum AnomalyVariant {
     return description;
   }
 
-  /** Which events the variant labels, in ANOMALIES.md's words. */
+  /** Which events the variant labels, in docs/spec/ANOMALIES.md's words. */
   public String labelledEvents() {
     switch (type) {
       case EPC_FAKE: return "every event of the EPC (epcFake)";

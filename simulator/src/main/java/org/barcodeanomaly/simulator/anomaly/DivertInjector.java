@@ -105,7 +105,7 @@ final class DivertInjector extends AbstractVariantInjector {
 
   /**
    * Two or more tiers up, to the trail's own factory or its warehouse: from a hub only the
-   * factory, from a wholesaler or retailer either (ANOMALIES.md's example is retailer to factory).
+   * factory, from a wholesaler or retailer either (docs/spec/ANOMALIES.md's example is retailer to factory).
    */
   private List<Location> backTowardsTheFactory(Trail trail, int level) {
     List<Location> targets = new ArrayList<>();

@@ -1,5 +1,5 @@
 /**
  * The anomaly catalogue and its injectors: each variant changes a trail and labels exactly the
- * events ANOMALIES.md names. Nothing here is null unless its javadoc says so.
+ * events docs/spec/ANOMALIES.md names. Nothing here is null unless its javadoc says so.
  */
 package org.barcodeanomaly.simulator.anomaly;

@@ -4,13 +4,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The numbers that make simulated trails look like the production data set (DATA.md), in one
+ * The numbers that make simulated trails look like the production data set (docs/spec/DATA.md), in one
  * place, each with where it comes from.
  *
  * <p>Times are whole seconds of the data's zone-less local time, counted as if it were UTC
  * ({@link #toSeconds}); the files never carry a zone, so no zone enters the simulation.
  *
- * <p>What is measured directly in DATA.md: the window, the lot rhythm, the 30-minute warehouse
+ * <p>What is measured directly in docs/spec/DATA.md: the window, the lot rhythm, the 30-minute warehouse
  * inbound, the file sizes. What is derived: the factory shares and lot counts (40/24/20/16 lots of
  * 2,000 reproduce the four file sizes together with the route counts of
  * {@code transition_stats.csv}), the warehouses' shipping shares (observed departures divided by
@@ -73,7 +73,7 @@ public final class SupplyChainCalibration {
 
   /**
    * Probability that an item at a retailer is taken out of stock, and again that it is then sold.
-   * Only the icn and kum files have retail sales (DATA.md: hws and ygs trails stop at
+   * Only the icn and kum files have retail sales (docs/spec/DATA.md: hws and ygs trails stop at
    * R_Stock_Inbound); the two values are fitted so that both files reach their published sizes.
    */
   public static double saleThrough(String site) {

@@ -17,7 +17,7 @@ import org.barcodeanomaly.api.network.RouteStats;
  * [min, max] whose mean and standard deviation are those of {@code transition_stats.csv} (method of
  * moments; a plain uniform where the moments admit no Beta). So every simulated trip lies within
  * what the route was ever seen to take, and a route's mean and spread match the table: close to
- * uniform on most routes, as DATA.md says, and skewed where the table is.
+ * uniform on most routes, as docs/spec/DATA.md says, and skewed where the table is.
  *
  * <p>A wholesaler ships a pallet to several retailers at once, so its trip time is drawn from the
  * pooled distribution of all its retail routes ({@link #fanOutMinutes}); the table shows the same

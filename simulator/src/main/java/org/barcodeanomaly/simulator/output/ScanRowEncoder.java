@@ -13,7 +13,7 @@ import org.barcodeanomaly.simulator.trail.Trail;
 
 /**
  * Encodes trail events as rows of the raw scan-file layout ({@link ScanFileColumns#CANONICAL_COLUMNS}:
- * {@code event_id} then the 18 columns of DATA.md), TAB separated, UTF-8.
+ * {@code event_id} then the 18 columns of docs/spec/DATA.md), TAB separated, UTF-8.
  *
  * <p>Every field that repeats (location name, hub_type, step and type names, the EPC's columns)
  * is encoded once and copied as bytes, so a row costs no String. The six {@code epc_*} columns are

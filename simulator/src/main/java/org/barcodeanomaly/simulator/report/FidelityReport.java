@@ -27,7 +27,7 @@ import org.barcodeanomaly.simulator.output.SimulationOutput;
 
 /**
  * How close a simulated data set is to the production data: its statistics, read back from the
- * files on disk with the product's own scan-file reader, beside DATA.md's figures.
+ * files on disk with the product's own scan-file reader, beside docs/spec/DATA.md's figures.
  *
  * <p>Shows events, EPCs, rows per file, events per EPC, business-step shares, distinct times, the
  * time span, the travel-time distribution of every route of {@code transition_stats.csv} (trips

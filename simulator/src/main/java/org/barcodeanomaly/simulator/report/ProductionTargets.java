@@ -10,7 +10,7 @@ import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Route;
 
 /**
- * The published statistics of the production data set (DATA.md) that a simulated set is compared
+ * The published statistics of the production data set (docs/spec/DATA.md) that a simulated set is compared
  * with, and the business-step counts they imply together with the route counts of
  * {@code transition_stats.csv}.
  */

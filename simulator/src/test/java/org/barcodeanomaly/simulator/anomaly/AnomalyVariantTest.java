@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every variant of the catalogue, injected into real generated trails: it changes the trail as
- * documented and labels exactly the events ANOMALIES.md names, and nothing else.
+ * documented and labels exactly the events docs/spec/ANOMALIES.md names, and nothing else.
  */
 class AnomalyVariantTest {
 
@@ -45,7 +45,7 @@ class AnomalyVariantTest {
 
   @ParameterizedTest
   @EnumSource(AnomalyVariant.class)
-  @DisplayName("each variant labels exactly the events ANOMALIES.md names for its type")
+  @DisplayName("each variant labels exactly the events docs/spec/ANOMALIES.md names for its type")
   void labelsExactlyTheNamedEvents(AnomalyVariant variant) {
     List<Trail[]> injected = inject(variant);
     assertThat(injected).as("trails that admit %s", variant.id()).hasSize(INJECTIONS_PER_VARIANT);

@@ -46,7 +46,7 @@ class FidelityReportTest {
   }
 
   @Test
-  @DisplayName("the implied step counts add up to DATA.md's 920,000 events")
+  @DisplayName("the implied step counts add up to docs/spec/DATA.md's 920,000 events")
   void impliedStepsAddUp() {
     var steps = ProductionTargets.eventsPerStep(LocationNetwork.standard());
     assertThat(steps.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(ProductionTargets.EVENTS);

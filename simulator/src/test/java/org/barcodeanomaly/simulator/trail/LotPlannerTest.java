@@ -10,7 +10,7 @@ import org.barcodeanomaly.simulator.chain.SupplyChainCalibration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Lots as DATA.md describes them. */
+/** Lots as docs/spec/DATA.md describes them. */
 class LotPlannerTest {
 
   private final EpcRegistry registry = EpcRegistry.standard();
