@@ -15,6 +15,7 @@ import org.barcodeanomaly.api.contract.ContractRequest;
 import org.barcodeanomaly.api.contract.ContractRequestReader;
 import org.barcodeanomaly.api.contract.ContractResponse;
 import org.barcodeanomaly.api.contract.ContractResponseWriter;
+import org.barcodeanomaly.pluginhost.PluginDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,7 +59,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       System.err.println("anomaly analyze: " + request + " is not a valid request: " + e.getMessage());
       return EXIT_BAD_REQUEST;
     }
-    try (DetectorSelection.OpenDetector open = selection.open()) {
+    try (PluginDirectory.OpenDetector open = selection.open()) {
       ContractResponse response = ContractAnalysis.analyze(parsed, open.detector(),
           open.detector().version(), null);
       print(response);

@@ -2,11 +2,10 @@ package org.barcodeanomaly.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.DetectorOptions;
-import org.barcodeanomaly.api.detector.DetectorProvider;
 import org.barcodeanomaly.api.detector.DetectorUnavailableException;
-import org.barcodeanomaly.gateway.plugin.PluginDirectory;
+import org.barcodeanomaly.pluginhost.AnomalyHome;
+import org.barcodeanomaly.pluginhost.PluginDirectory;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,43 +27,15 @@ public final class DetectorSelection {
       description = "Directory of models, one sub-directory per detector (default: <home>/models).")
   Path models;
 
-  /** A detector with its plugin directory; closing it closes both. */
-  public record OpenDetector(Detector detector, PluginDirectory plugins) implements AutoCloseable {
-    @Override
-    public void close() {
-      detector.close();
-      plugins.close();
-    }
-  }
-
   /**
-   * Loads the chosen detector from the plugins directory.
+   * Loads the chosen detector from the plugins directory through plugin-host, as every host does.
    *
    * @throws IOException when the directory cannot be read
    * @throws DetectorUnavailableException when no plugin provides it or its model cannot load;
    *     the message lists what is available
    */
-  public OpenDetector open() throws IOException, DetectorUnavailableException {
-    PluginDirectory directory = PluginDirectory.scan(plugins == null ? LauncherHome.pluginsDir() : plugins);
-    try {
-      DetectorProvider provider = directory.provider(detector).orElseThrow(() -> notFound(directory));
-      DetectorOptions options = new DetectorOptions()
-          .setModelsDir(models == null ? LauncherHome.modelsDir() : models);
-      return new OpenDetector(provider.create(options), directory);
-    } catch (DetectorUnavailableException | RuntimeException e) {
-      directory.close();
-      throw e;
-    }
-  }
-
-  private DetectorUnavailableException notFound(PluginDirectory directory) {
-    StringBuilder message = new StringBuilder("no plugin in ").append(directory.directory())
-        .append(" provides detector '").append(detector).append("'; available: ")
-        .append(directory.providerNames().isEmpty() ? "none" : String.join(", ", directory.providerNames()));
-    for (PluginDirectory.Failure failure : directory.failures()) {
-      message.append("; failed to load ").append(failure.reason());
-    }
-    message.append(". Build the plugins with `mvn -B -ntp -DskipTests package`.");
-    return new DetectorUnavailableException(message.toString());
+  public PluginDirectory.OpenDetector open() throws IOException, DetectorUnavailableException {
+    return PluginDirectory.open(plugins == null ? AnomalyHome.pluginsDir() : plugins, detector,
+        new DetectorOptions().setModelsDir(models == null ? AnomalyHome.modelsDir() : models));
   }
 }

@@ -27,6 +27,7 @@ import org.barcodeanomaly.api.scanfile.ScanFileProblem;
 import org.barcodeanomaly.api.scanfile.ScanFileReader;
 import org.barcodeanomaly.api.scanfile.ScanFileSet;
 import org.barcodeanomaly.evaluation.ThresholdSpec;
+import org.barcodeanomaly.pluginhost.PluginDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,7 +79,7 @@ public final class ScoreCommand implements Callable<Integer> {
     List<FileResult> results = new ArrayList<>(batches.size());
     String method;
     Thresholds thresholds;
-    try (DetectorSelection.OpenDetector open = selection.open()) {
+    try (PluginDirectory.OpenDetector open = selection.open()) {
       Detector detector = open.detector();
       method = detector.version();
       thresholds = detector.thresholds();

@@ -2,7 +2,6 @@ package org.barcodeanomaly.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -10,6 +9,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Turns a command-line mistake (unknown option, missing or unreadable value) into one line on
@@ -55,6 +55,12 @@ final class UsageFailureHandler implements IParameterExceptionHandler {
   }
 
   private static String suggestions(ParameterException ex) {
+    if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+        && AnomalyCommand.TRAINING_COMMANDS.contains(unmatched.getUnmatched().get(0))) {
+      return "; " + unmatched.getUnmatched().get(0) + " is a training command: run it as `bin/anomaly "
+          + unmatched.getUnmatched().get(0) + "`, which starts the training launcher "
+          + "(training-launcher/target/anomaly-train.jar)";
+    }
     if (ex instanceof UnmatchedArgumentException unmatched) {
       List<String> suggestions = unmatched.getSuggestions();
       if (!suggestions.isEmpty()) {

@@ -21,7 +21,7 @@ import org.barcodeanomaly.gateway.detector.DetectorLease;
 import org.barcodeanomaly.gateway.http.GatewayRouter;
 import org.barcodeanomaly.gateway.testing.PrometheusText;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
-import org.barcodeanomaly.gateway.testing.TestPlugin;
+import org.barcodeanomaly.pluginhost.testing.TestPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

@@ -19,7 +19,7 @@ import org.barcodeanomaly.api.detector.DetectorUnavailableException;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
-import org.barcodeanomaly.rule.acceptance.ReferenceTrails;
+import org.barcodeanomaly.evaluation.reference.ReferenceTrails;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -134,4 +134,21 @@ public final class SimulationOptions {
     map.put("variants", variants.stream().map(AnomalyVariant::id).toList());
     return map;
   }
+
+  /**
+   * The {@code bin/anomaly simulate} arguments of these options, but {@code --out}: a data set's
+   * recipe, recorded in its manifest (so the same seed still writes the same bytes wherever the
+   * output goes) and, with the directory, in the provenance of every model trained on it. The
+   * variants are named only when some are left out.
+   */
+  public String arguments() {
+    StringBuilder arguments = new StringBuilder("--epcs ").append(epcs)
+        .append(" --seed ").append(seed)
+        .append(" --anomaly-rate ").append(anomalyRate)
+        .append(" --profile ").append(profile.id());
+    if (variants.size() != AnomalyVariant.values().length) {
+      arguments.append(" --variants ").append(String.join(",", variants.stream().map(AnomalyVariant::id).toList()));
+    }
+    return arguments.toString();
+  }
 }

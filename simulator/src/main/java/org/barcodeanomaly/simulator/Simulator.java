@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.barcodeanomaly.api.epc.EpcRegistry;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.evaluation.data.DataRecipe;
 import org.barcodeanomaly.simulator.anomaly.AnomalyInjection;
 import org.barcodeanomaly.simulator.anomaly.AnomalyVariant;
 import org.barcodeanomaly.simulator.chain.SupplyChainModel;
@@ -35,7 +36,7 @@ import org.barcodeanomaly.simulator.trail.TrailGenerator;
 public final class Simulator {
 
   /** Manifest of a data set: options, provenance and counts, as JSON. */
-  public static final String MANIFEST_FILE = "simulation.json";
+  public static final String MANIFEST_FILE = DataRecipe.MANIFEST_FILE;
   /** Version of the generator's output: changes whenever a seed starts giving other files. */
   public static final int GENERATOR_VERSION = 1;
   /** Version of the data set layout (files, columns, manifest fields). */
@@ -103,6 +104,7 @@ public final class Simulator {
     manifest.put("format", "barcode-anomaly-simulation");
     manifest.put("formatVersion", FORMAT_VERSION);
     manifest.put("generatorVersion", GENERATOR_VERSION);
+    manifest.put("arguments", summary.options().arguments());
     manifest.put("options", summary.options().toMap());
     manifest.put("rowsPerFile", summary.rowsPerFile());
     manifest.put("events", summary.events());

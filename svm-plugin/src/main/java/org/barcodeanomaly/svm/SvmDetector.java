@@ -34,7 +34,7 @@ public final class SvmDetector implements Detector {
   /** The model's version, e.g. {@code svm-20261125-1a2b3c4d} (training date and data hash). */
   @Override
   public String version() {
-    return model.provenance().version();
+    return model.provenance().modelVersion();
   }
 
   @Override

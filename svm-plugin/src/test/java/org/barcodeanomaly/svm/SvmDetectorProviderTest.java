@@ -50,9 +50,10 @@ class SvmDetectorProviderTest {
       SvmModel model = detector.model();
       assertThat(detector.name()).isEqualTo("svm");
       assertThat(detector.version()).matches("svm-\\d{8}-[0-9a-f]{8}");
-      assertThat(model.provenance().dataHash()).startsWith("sha256:");
-      assertThat(model.provenance().tribuoVersion()).isEqualTo(org.tribuo.Tribuo.VERSION);
+      assertThat(model.provenance().data().sha256()).matches("sha256:[0-9a-f]{64}");
+      assertThat(model.provenance().libraries()).containsEntry("tribuo", org.tribuo.Tribuo.VERSION);
       assertThat(model.provenance().trainingCommand()).startsWith("bin/anomaly train-svm");
+      assertThat(model.provenance().detector()).isEqualTo("svm");
     }
   }
 }

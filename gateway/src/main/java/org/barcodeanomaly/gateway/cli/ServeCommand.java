@@ -12,6 +12,7 @@ import org.barcodeanomaly.gateway.Gateway;
 import org.barcodeanomaly.gateway.config.GatewayConfig;
 import org.barcodeanomaly.gateway.http.GatewayVerticle;
 import org.barcodeanomaly.gateway.log.LogSetup;
+import org.barcodeanomaly.pluginhost.AnomalyHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,7 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** The configuration the options describe: the file's (or the defaults), then --port and --host. */
   GatewayConfig configuration() throws IOException {
-    Path home = Path.of(System.getProperty("anomaly.home", ".")).toAbsolutePath().normalize();
+    Path home = AnomalyHome.home();
     GatewayConfig gatewayConfig = config == null ? new GatewayConfig(home) : GatewayConfig.load(config, home);
     if (port != null) {
       gatewayConfig.setPort(port);

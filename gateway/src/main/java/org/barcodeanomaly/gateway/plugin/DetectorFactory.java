@@ -11,6 +11,7 @@ import org.barcodeanomaly.gateway.detector.DetectorOrigin;
 import org.barcodeanomaly.gateway.detector.SelfTest;
 import org.barcodeanomaly.gateway.detector.SelfTestFailure;
 import org.barcodeanomaly.gateway.detector.ServingDetector;
+import org.barcodeanomaly.pluginhost.RetainedJar;
 
 /**
  * Creates the detector of a spec from a jar and self-tests it; only a detector that passed comes

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.barcodeanomaly.gateway.config.DetectorSpec;
 import org.barcodeanomaly.gateway.detector.DetectorRegistry;
 import org.barcodeanomaly.gateway.detector.ServingDetector;
+import org.barcodeanomaly.pluginhost.Fingerprint;
 
 /**
  * Keeps every detector id served from the jar and model version its spec resolves to: when

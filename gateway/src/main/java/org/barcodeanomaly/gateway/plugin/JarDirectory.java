@@ -2,23 +2,30 @@ package org.barcodeanomaly.gateway.plugin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.barcodeanomaly.api.detector.DetectorProvider;
+import org.barcodeanomaly.pluginhost.FileTrees;
+import org.barcodeanomaly.pluginhost.Fingerprint;
+import org.barcodeanomaly.pluginhost.JarDirectoryWatch;
+import org.barcodeanomaly.pluginhost.PluginJar;
+import org.barcodeanomaly.pluginhost.PluginLoadException;
+import org.barcodeanomaly.pluginhost.RetainedJar;
 
 /**
  * The jars of the plugins directory as the gateway holds them: the loaded version of each file
- * (from a private copy), the changed files still settling, and the versions refused. A changed
- * file is loaded once two looks in a row saw it the same; a version that fails to load is not
- * tried again until the file changes, and the version it would have replaced stays.
+ * (from a private copy). What changed on disk is plugin-host's {@link JarDirectoryWatch}: a
+ * changed file is loaded once two looks in a row saw it the same; a version that fails to load is
+ * not tried again until the file changes, and the version it would have replaced stays; a
+ * directory that cannot be listed changes nothing.
  *
  * <p>Not thread-safe: owned by the plugin manager's thread, except {@link #snapshot()}.
  */
@@ -30,10 +37,8 @@ final class JarDirectory implements AutoCloseable {
   private final PluginCatalog catalog;
   private final LoadLog log;
   private final Path snapshotDir;
-  private final Map<Path, Fingerprint> settling = new HashMap<>();
-  private final Map<Path, Fingerprint> refused = new HashMap<>();
+  private final JarDirectoryWatch watch;
   private long sequence;
-  private boolean missingReported;
   private volatile List<JarInfo> snapshot = List.of();
 
   /**
@@ -45,6 +50,7 @@ final class JarDirectory implements AutoCloseable {
     this.pluginsDir = pluginsDir;
     this.catalog = catalog;
     this.log = log;
+    this.watch = new JarDirectoryWatch(pluginsDir);
     try {
       this.snapshotDir = Files.createTempDirectory("anomaly-gateway-plugins-");
     } catch (IOException e) {
@@ -67,27 +73,20 @@ final class JarDirectory implements AutoCloseable {
    * settled) and forgets the ones that vanished.
    */
   void scan(ChangeLog change, boolean requireStable) {
-    Map<Path, Fingerprint> onDisk = list();
-    onDisk.forEach((path, fingerprint) -> {
-      LoadedJar held = catalog.get(path);
-      if ((held != null && held.fingerprint().equals(fingerprint)) || fingerprint.equals(refused.get(path))) {
-        settling.remove(path);
-        return;
-      }
-      if (requireStable && !fingerprint.equals(settling.put(path, fingerprint))) {
-        return;
-      }
-      settling.remove(path);
-      reload(path, fingerprint, change);
+    watch.look(held(), requireStable).ifPresent(look -> {
+      look.changed().forEach((path, fingerprint) -> reload(path, fingerprint, change));
+      forgetVanished(look.vanished());
     });
-    forgetVanished(onDisk);
   }
 
   /** Loads every jar of the directory again, changed or not. */
   void reloadAll(ChangeLog change) {
-    Map<Path, Fingerprint> onDisk = list();
-    onDisk.forEach((path, fingerprint) -> reload(path, fingerprint, change));
-    forgetVanished(onDisk);
+    watch.list().ifPresent(onDisk -> {
+      onDisk.forEach((path, fingerprint) -> reload(path, fingerprint, change));
+      Set<Path> vanished = new HashSet<>(held().keySet());
+      vanished.removeAll(onDisk.keySet());
+      forgetVanished(vanished);
+    });
   }
 
   /** Loads the jar at {@code path} again; if it fails, the version held stays. */
@@ -99,7 +98,7 @@ final class JarDirectory implements AutoCloseable {
     try {
       place(load(path, path, fingerprint));
     } catch (PluginLoadException e) {
-      refused.put(path, fingerprint);
+      watch.refused(path, fingerprint);
       log.failed(change, path.getFileName().toString(), LoadStage.JAR, e.getMessage());
     }
   }
@@ -116,8 +115,7 @@ final class JarDirectory implements AutoCloseable {
     if (previous != null) {
       previous.jar().release();
     }
-    settling.remove(jar.path());
-    refused.remove(jar.path());
+    watch.forget(jar.path());
     LOG.info(() -> "event=plugin_loaded jar=" + jar.fileName() + " providers=" + providerNames(jar));
     publish();
   }
@@ -133,8 +131,7 @@ final class JarDirectory implements AutoCloseable {
     if (held != null) {
       held.jar().release();
     }
-    settling.remove(path);
-    refused.remove(path);
+    watch.forget(path);
     LOG.info(() -> "event=plugin_removed jar=" + path.getFileName());
     publish();
     return existed;
@@ -155,40 +152,23 @@ final class JarDirectory implements AutoCloseable {
     FileTrees.delete(snapshotDir);
   }
 
-  private void forgetVanished(Map<Path, Fingerprint> onDisk) {
-    for (LoadedJar held : List.copyOf(catalog.jars())) {
-      if (!onDisk.containsKey(held.path())) {
-        catalog.remove(held.path());
+  private void forgetVanished(Set<Path> vanished) {
+    for (Path path : vanished) {
+      LoadedJar held = catalog.remove(path);
+      if (held != null) {
         held.jar().release();
         LOG.info(() -> "event=plugin_removed jar=" + held.fileName());
       }
     }
-    settling.keySet().retainAll(onDisk.keySet());
-    refused.keySet().retainAll(onDisk.keySet());
     publish();
   }
 
-  private Map<Path, Fingerprint> list() {
-    Map<Path, Fingerprint> jars = new TreeMap<>();
-    if (!Files.isDirectory(pluginsDir)) {
-      if (!missingReported) {
-        LOG.warning(() -> "event=plugins_dir_missing dir=" + pluginsDir + " hint=\"build the plugins with"
-            + " `mvn -B -ntp -DskipTests package` or set pluginsDir in the configuration\"");
-        missingReported = true;
-      }
-      return jars;
+  private Map<Path, Fingerprint> held() {
+    Map<Path, Fingerprint> held = new HashMap<>();
+    for (LoadedJar jar : catalog.jars()) {
+      held.put(jar.path(), jar.fingerprint());
     }
-    missingReported = false;
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(pluginsDir, "*.jar")) {
-      for (Path path : stream) {
-        if (Files.isRegularFile(path)) {
-          jars.put(path, Fingerprint.of(path));
-        }
-      }
-    } catch (IOException e) {
-      LOG.warning(() -> "event=plugins_dir_unreadable dir=" + pluginsDir + " reason=\"" + e.getMessage() + "\"");
-    }
-    return jars;
+    return held;
   }
 
   private void publish() {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.barcodeanomaly.gateway.config.DetectorSpec;
 import org.barcodeanomaly.gateway.detector.ServingDetector;
+import org.barcodeanomaly.pluginhost.Fingerprint;
+import org.barcodeanomaly.pluginhost.PluginLoadException;
 
 /**
  * Installs an uploaded jar, all or nothing: it is loaded beside the version it replaces and every

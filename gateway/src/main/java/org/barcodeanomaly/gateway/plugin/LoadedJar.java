@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.barcodeanomaly.api.detector.DetectorProvider;
+import org.barcodeanomaly.pluginhost.Fingerprint;
+import org.barcodeanomaly.pluginhost.RetainedJar;
 
 /**
  * The version of a plugins-directory jar that the gateway currently holds.

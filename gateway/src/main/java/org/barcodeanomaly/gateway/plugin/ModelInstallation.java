@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.NoSuchElementException;
 import java.util.logging.Logger;
 import org.barcodeanomaly.gateway.config.DetectorSpec;
+import org.barcodeanomaly.pluginhost.FileTrees;
 
 /**
  * Installs an uploaded model version of one detector: extracted beside the current model

@@ -19,7 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.barcodeanomaly.gateway.config.SecurityConfig;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
-import org.barcodeanomaly.gateway.testing.TestPlugin;
+import org.barcodeanomaly.pluginhost.testing.TestPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -8,7 +8,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
-import org.barcodeanomaly.gateway.testing.TestPlugin;
+import org.barcodeanomaly.pluginhost.testing.TestPlugin;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -13,7 +13,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import org.barcodeanomaly.gateway.config.LimitsConfig;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
-import org.barcodeanomaly.gateway.testing.TestPlugin;
+import org.barcodeanomaly.pluginhost.testing.TestPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.barcodeanomaly.gateway.config.LimitsConfig;
-import org.barcodeanomaly.gateway.routing.AttemptFailure;
 import org.barcodeanomaly.gateway.routing.AttemptFailure.Kind;
+import org.barcodeanomaly.gateway.routing.AttemptFailure;
 import org.barcodeanomaly.gateway.routing.NotStreamingException;
 import org.barcodeanomaly.gateway.routing.UnknownDetectorException;
 import org.junit.jupiter.api.DisplayName;

@@ -18,7 +18,7 @@ import org.barcodeanomaly.gateway.config.SecurityConfig;
 import org.barcodeanomaly.gateway.detector.DetectorStatus;
 import org.barcodeanomaly.gateway.testing.RequestStream;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
-import org.barcodeanomaly.gateway.testing.TestPlugin;
+import org.barcodeanomaly.pluginhost.testing.TestPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -18,7 +18,7 @@ import org.barcodeanomaly.gateway.config.GatewayConfig;
 import org.barcodeanomaly.gateway.config.RouteConfig;
 import org.barcodeanomaly.gateway.testing.PrometheusText;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
-import org.barcodeanomaly.gateway.testing.TestPlugin;
+import org.barcodeanomaly.pluginhost.testing.TestPlugin;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.features.Feature;
+import org.barcodeanomaly.modelformat.FormatVersion;
 
 /**
  * Everything serving needs besides the network: which features in which order, how each is
@@ -39,7 +39,7 @@ public record LstmModelSpec(String version, int maxLength, List<Feature> feature
 
   /** File name inside a model directory. */
   public static final String FILE_NAME = "lstm-model.properties";
-  /** Version of this file's layout; bumped when keys change meaning. */
+  /** Version of this file's layout; bumped when keys change meaning. Readers accept 1 up to it. */
   public static final int FORMAT_VERSION = 1;
   /** Smallest scale: a feature constant in training must not blow up to infinity in serving. */
   public static final float MIN_SCALE = 1e-3f;
@@ -87,8 +87,8 @@ public record LstmModelSpec(String version, int maxLength, List<Feature> feature
     properties.setProperty("means", join(means));
     properties.setProperty("scales", join(scales));
     for (AnomalyType type : AnomalyType.values()) {
-      properties.setProperty("threshold." + type.contractName(),
-          String.format(Locale.ROOT, "%.4f", thresholds.get(type)));
+      // Exactly the served float, so the file, the detector and the provenance agree.
+      properties.setProperty("threshold." + type.contractName(), Float.toString(thresholds.get(type)));
     }
     Files.createDirectories(directory);
     try (Writer writer = Files.newBufferedWriter(directory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
@@ -108,10 +108,14 @@ public record LstmModelSpec(String version, int maxLength, List<Feature> feature
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     }
-    int format = Integer.parseInt(required(properties, file, "formatVersion"));
-    if (format != FORMAT_VERSION) {
-      throw new IllegalArgumentException(file + ": formatVersion " + format
-          + " is not the supported " + FORMAT_VERSION + "; re-export the model with this version");
+    String format = required(properties, file, "formatVersion");
+    try {
+      FormatVersion.check(file, Long.parseLong(format), FORMAT_VERSION,
+          "update the lstm plugin, or retrain the model with this version's `bin/anomaly train-lstm`");
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(file + ": formatVersion '" + format + "' is not a number", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
     List<Feature> features = new ArrayList<>();
     for (String id : required(properties, file, "features").split(",")) {

@@ -6,14 +6,14 @@ import org.barcodeanomaly.api.detector.DetectorOptions;
 import org.barcodeanomaly.api.detector.DetectorUnavailableException;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
-import org.barcodeanomaly.rule.acceptance.LabelledBatch;
-import org.barcodeanomaly.rule.acceptance.ReferenceTrails;
-import org.barcodeanomaly.rule.acceptance.RocAuc;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.barcodeanomaly.evaluation.metrics.RankingMetrics;
+import org.barcodeanomaly.evaluation.reference.LabelledBatch;
+import org.barcodeanomaly.evaluation.reference.ReferenceTrails;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The bundled INT8 model beside the FP32 one on the same held-out reference trails. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,8 +49,8 @@ class Int8AccuracyTest {
       quantised[i] = int8.get(i, type);
       positive[i] = batch.labels().get(i).contains(type);
     }
-    double fullAuc = RocAuc.of(full, positive);
-    double quantisedAuc = RocAuc.of(quantised, positive);
+    double fullAuc = RankingMetrics.rocAuc(full, positive);
+    double quantisedAuc = RankingMetrics.rocAuc(quantised, positive);
     System.out.printf("int8 %-12s FP32 AUC %.4f  INT8 AUC %.4f%n", type.contractName(), fullAuc, quantisedAuc);
     assertThat(quantisedAuc).isGreaterThanOrEqualTo(fullAuc - MAX_AUC_LOSS);
   }

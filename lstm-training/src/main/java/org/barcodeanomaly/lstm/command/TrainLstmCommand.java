@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.barcodeanomaly.lstm.workflow.TrainingRun;
 import org.barcodeanomaly.lstm.workflow.TrainingRunOptions;
+import org.barcodeanomaly.pluginhost.AnomalyHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,21 +48,27 @@ public final class TrainLstmCommand implements Callable<Integer> {
       description = "Share of training labels flipped in the extra label-noise run; 0 skips it (default: ${DEFAULT-VALUE}).")
   double labelNoise;
 
+  @Option(names = "--buffer-hours", defaultValue = "24", paramLabel = "H",
+      description = "Gap in hours between the last scans of the training, validation and test trails (default: ${DEFAULT-VALUE}).")
+  long bufferHours;
+
   @Option(names = "--plugins", paramLabel = "DIR",
       description = "Plugin directory with the rule detector for the report (default: <home>/plugins).")
   Path plugins;
 
   @Override
   public Integer call() throws Exception {
-    if (epochs < 1 || (maxEpcs != null && maxEpcs < 10) || labelNoise < 0 || labelNoise >= 0.5) {
+    if (epochs < 1 || (maxEpcs != null && maxEpcs < 10) || labelNoise < 0 || labelNoise >= 0.5
+        || bufferHours < 0) {
       throw new IllegalArgumentException("--epochs must be >= 1 (was " + epochs + "), --max-epcs >= 10 (was "
-          + maxEpcs + ") and 0 <= --label-noise < 0.5 (was " + labelNoise + ")");
+          + maxEpcs + "), 0 <= --label-noise < 0.5 (was " + labelNoise + ") and --buffer-hours >= 0 (was "
+          + bufferHours + ")");
     }
     Nd4jThreads.configure();
     TrainingRunOptions options = new TrainingRunOptions().setData(data).setOut(out).setEpochs(epochs)
         .setMaxEpcs(maxEpcs == null ? Integer.MAX_VALUE : maxEpcs).setSeed(seed).setBatchSize(batchSize)
-        .setPatience(patience).setLabelNoise(labelNoise)
-        .setPluginsDir(plugins != null ? plugins : Path.of(System.getProperty("anomaly.home", "."), "plugins"));
+        .setPatience(patience).setLabelNoise(labelNoise).setBufferHours(bufferHours)
+        .setPluginsDir(plugins != null ? plugins : AnomalyHome.pluginsDir());
     System.out.println(new TrainingRun(options, System.out).run());
     System.out.println("model written to " + out.toAbsolutePath());
     return 0;

@@ -2,6 +2,7 @@ package org.barcodeanomaly.lstm.data;
 
 import java.util.Random;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.evaluation.data.LabelledEvents;
 import org.barcodeanomaly.lstm.model.LstmModelSpec;
 import org.barcodeanomaly.lstm.sequence.SequenceBatch;
 import org.nd4j.linalg.dataset.DataSet;

@@ -7,13 +7,14 @@ import java.util.Random;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.api.network.Location;
+import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.api.network.Tier;
+import org.barcodeanomaly.evaluation.data.LabelledEvents;
 import org.barcodeanomaly.features.Feature;
 import org.barcodeanomaly.features.FeatureExtractor;
 import org.barcodeanomaly.features.FeatureMatrix;
 import org.barcodeanomaly.features.Trails;
-import org.barcodeanomaly.api.network.Location;
-import org.barcodeanomaly.api.network.LocationNetwork;
-import org.barcodeanomaly.api.network.Tier;
 import org.barcodeanomaly.lstm.model.LstmModelSpec;
 import org.barcodeanomaly.lstm.sequence.SequenceBatch;
 import org.barcodeanomaly.lstm.sequence.SequenceEncoder;
@@ -127,10 +128,8 @@ public final class SequenceSetBuilder {
 
   private static boolean anomalyFree(LabelledEvents data, int[] source) {
     for (int index : source) {
-      for (int k = 0; k < AnomalyType.COUNT; k++) {
-        if (data.labels()[index * AnomalyType.COUNT + k] > 0.5f) {
-          return false;
-        }
+      if (data.anyLabel(index)) {
+        return false;
       }
     }
     return true;
@@ -139,7 +138,7 @@ public final class SequenceSetBuilder {
   private static boolean onlyEpcLevelLabels(LabelledEvents data, int[] source) {
     for (int index : source) {
       for (AnomalyType type : AnomalyType.values()) {
-        if (type != AnomalyType.EPC_FAKE && data.is(index, type)) {
+        if (type != AnomalyType.EPC_FAKE && data.anomalous(index, type)) {
           return false;
         }
       }
@@ -247,8 +246,7 @@ public final class SequenceSetBuilder {
         eventIndex[count * steps + t] = global;
         sourceEvent[count * steps + t] = global;
         if (global >= 0) {
-          System.arraycopy(data.labels(), global * AnomalyType.COUNT, labels,
-              (count * steps + t) * AnomalyType.COUNT, AnomalyType.COUNT);
+          data.copyLabels(global, labels, (count * steps + t) * AnomalyType.COUNT);
         }
         if (local >= 0 && local == locationError) {
           labels[(count * steps + t) * AnomalyType.COUNT + AnomalyType.LOC_ERR.ordinal()] = 1f;

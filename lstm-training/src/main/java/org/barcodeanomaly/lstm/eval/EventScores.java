@@ -3,7 +3,7 @@ package org.barcodeanomaly.lstm.eval;
 import java.util.EnumMap;
 import java.util.Map;
 import org.barcodeanomaly.api.event.AnomalyType;
-import org.barcodeanomaly.evaluation.RankingMetrics;
+import org.barcodeanomaly.evaluation.metrics.RankingMetrics;
 
 /**
  * Scores and labels of a set of events, per type: what the metrics and the threshold
@@ -30,6 +30,15 @@ public record EventScores(float[] scores, float[] labels) {
   /** The scores of one type. */
   public float[] scoresOf(AnomalyType type) {
     float[] out = new float[size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = scores[i * AnomalyType.COUNT + type.ordinal()];
+    }
+    return out;
+  }
+
+  /** The scores of one type, widened to double (exactly), as threshold policies take them. */
+  public double[] doubleScoresOf(AnomalyType type) {
+    double[] out = new double[size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = scores[i * AnomalyType.COUNT + type.ordinal()];
     }

@@ -1,33 +1,30 @@
 package org.barcodeanomaly.lstm.workflow;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.evaluation.data.LabelledDataSet;
+import org.barcodeanomaly.evaluation.data.LabelledEvents;
+import org.barcodeanomaly.evaluation.split.EpcSplit;
+import org.barcodeanomaly.evaluation.split.TimeOrderedSplit;
 import org.barcodeanomaly.features.Trails;
 import org.barcodeanomaly.lstm.coldstart.ColdStartIndex;
 import org.barcodeanomaly.lstm.coldstart.SingleEventVectors;
-import org.barcodeanomaly.lstm.data.EpcSplit;
-import org.barcodeanomaly.lstm.data.LabelledEvents;
-import org.barcodeanomaly.lstm.data.SimulatorDataReader;
 import org.barcodeanomaly.lstm.model.LstmModelSpec;
+import org.barcodeanomaly.modelformat.ModelManifest;
+import org.barcodeanomaly.modelformat.ModelProvenance;
 
 /**
  * Builds a model directory's {@link ColdStartIndex} from the simulator set it was trained on,
- * without retraining: the split is redone with the settings the model's {@value
- * TrainingRun#PROVENANCE_FILE} records (sample size, seed, buffer), so the index holds events of
+ * without retraining: the split is redone with the settings the model's provenance
+ * records (sample size, seed, buffer), so the index holds events of
  * the model's own training split only, never of its validation or test trails.
  *
  * <p>Indexed: every event of every anomaly-free training trail, each taken alone (as serving sees
@@ -40,8 +37,6 @@ public final class ColdStartIndexRun {
 
   /** Key of the index's entry in the model's provenance. */
   public static final String PROVENANCE_KEY = "coldStartIndex";
-
-  private static final Pattern BUFFER_HOURS = Pattern.compile("(\\d+) h buffers");
 
   private final Path data;
   private final Path model;
@@ -59,24 +54,20 @@ public final class ColdStartIndexRun {
    * measures the index and records it in the provenance ({@code build-cold-start-index}).
    */
   public void run() throws IOException {
-    Map<String, Object> provenance = new ObjectMapper().readValue(
-        model.resolve(TrainingRun.PROVENANCE_FILE).toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
-    @SuppressWarnings("unchecked")
-    Map<String, Object> dataEntry = (Map<String, Object>) provenance.get("data");
-    LabelledEvents events = new SimulatorDataReader(console::println).read(data);
-    if (!events.dataHash().equals(dataEntry.get("sha256"))) {
-      console.println("warning: " + data + " is not the data " + model.resolve(TrainingRun.PROVENANCE_FILE)
-          + " names (sha256 " + dataEntry.get("sha256") + "); its split is not the model's, so the "
-          + "index may hold trails the model never trained on");
+    ModelProvenance provenance = ModelManifest.read(model);
+    LabelledDataSet dataSet = LabelledDataSet.read(data);
+    if (!dataSet.sha256().equals(provenance.data().sha256())) {
+      console.println("warning: " + data + " is not the data the model's provenance names ("
+          + provenance.data().sha256() + ", this is " + dataSet.sha256() + "); its split is not the "
+          + "model's, so the index may hold trails the model never trained on");
     }
+    LabelledEvents events = dataSet.data();
     Trails trails = Trails.group(events.events());
-    long seed = ((Number) provenance.get("seed")).longValue();
-    EpcSplit split = EpcSplit.of(trails, EpcSplit.Settings.standard(
-        bufferHours(dataEntry) * 3600, maxEpcs(dataEntry), seed));
+    EpcSplit split = TimeOrderedSplit.standard(bufferHours(provenance) * 3600, maxEpcs(provenance),
+        provenance.seed()).split(trails);
     console.println("split (the model's settings): " + split);
-    provenance.put(PROVENANCE_KEY, build(LstmModelSpec.read(model), events, trails, split, seed));
-    Files.writeString(model.resolve(TrainingRun.PROVENANCE_FILE), JsonText.of(provenance, true),
-        StandardCharsets.UTF_8);
+    ModelManifest.write(model, provenance.withTrainingFact(PROVENANCE_KEY,
+        build(LstmModelSpec.read(model), events, trails, split, provenance.seed())));
   }
 
   /**
@@ -88,12 +79,12 @@ public final class ColdStartIndexRun {
   public Map<String, Object> build(LstmModelSpec spec, LabelledEvents events, Trails trails, EpcSplit split,
       long seed) throws IOException {
     SingleEventVectors vectors = new SingleEventVectors(spec);
-    List<ScanEvent> normal = normalEvents(events, trails, split.train());
+    List<ScanEvent> normal = normalEvents(events, trails, split.trails(EpcSplit.Part.TRAIN));
     ColdStartIndex index = ColdStartIndex.build(vectors.of(normal), seed);
     index.write(model);
     console.printf(Locale.ROOT, "wrote %s: %d vectors of %d features, radius %.4f%n",
         model.resolve(ColdStartIndex.FILE_NAME), index.size(), index.dimensions(), index.radius());
-    measure(index, vectors, events, trails, split.validation());
+    measure(index, vectors, events, trails, split.trails(EpcSplit.Part.VALIDATION));
     return entry(index, split, normal.size());
   }
 
@@ -120,7 +111,7 @@ public final class ColdStartIndexRun {
 
   private static boolean anyLabel(LabelledEvents events, int event) {
     for (AnomalyType type : AnomalyType.values()) {
-      if (events.is(event, type)) {
+      if (events.anomalous(event, type)) {
         return true;
       }
     }
@@ -149,7 +140,7 @@ public final class ColdStartIndexRun {
     StringBuilder line = new StringBuilder("validation events alone inside the radius:");
     line.append(share(" normal", inside, i -> !anyLabel(events, eventIds.get(i))));
     for (AnomalyType type : AnomalyType.values()) {
-      line.append(share(", " + type.contractName(), inside, i -> events.is(eventIds.get(i), type)));
+      line.append(share(", " + type.contractName(), inside, i -> events.anomalous(eventIds.get(i), type)));
     }
     console.println(line);
     console.printf(Locale.ROOT, "lookup per event: k-d tree %.1f µs, linear scan %.1f µs "
@@ -200,19 +191,18 @@ public final class ColdStartIndexRun {
     entry.put("radiusRule", ColdStartIndex.RADIUS_PERCENTILE * 100 + "th percentile of "
         + "each sampled normal vector's distance to its nearest other sampled vector (repeats included)");
     entry.put("source", "every event, taken alone, of the anomaly-free trails of the training split ("
-        + split.train().length + " training EPCs), at most " + ColdStartIndex.MAX_VECTORS
+        + split.count(EpcSplit.Part.TRAIN) + " training EPCs), at most " + ColdStartIndex.MAX_VECTORS
         + " drawn with the model's seed");
     entry.put("command", "build-cold-start-index --data " + data + " --model " + model);
     return entry;
   }
 
-  private static long bufferHours(Map<String, Object> dataEntry) {
-    Object split = dataEntry.get("split");
-    Matcher matcher = BUFFER_HOURS.matcher(split instanceof Map<?, ?> map ? String.valueOf(map.get("rule")) : "");
-    return matcher.find() ? Long.parseLong(matcher.group(1)) : 24;
+  private static long bufferHours(ModelProvenance provenance) {
+    return provenance.parameters().get("bufferHours") instanceof Number hours ? hours.longValue()
+        : TrainingRunOptions.DEFAULT_BUFFER_HOURS;
   }
 
-  private static int maxEpcs(Map<String, Object> dataEntry) {
-    return dataEntry.get("maxEpcs") instanceof Number number ? number.intValue() : Integer.MAX_VALUE;
+  private static int maxEpcs(ModelProvenance provenance) {
+    return provenance.parameters().get("maxEpcs") instanceof Number number ? number.intValue() : Integer.MAX_VALUE;
   }
 }

@@ -5,10 +5,9 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +15,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.barcodeanomaly.api.detector.Thresholds;
+import org.barcodeanomaly.evaluation.data.DataRecipe;
+import org.barcodeanomaly.evaluation.data.LabelledDataSet;
+import org.barcodeanomaly.evaluation.data.LabelledEvents;
+import org.barcodeanomaly.evaluation.split.EpcSplit;
+import org.barcodeanomaly.evaluation.split.TimeOrderedSplit;
+import org.barcodeanomaly.evaluation.threshold.F1PlateauPolicy;
+import org.barcodeanomaly.evaluation.threshold.ThresholdPolicy;
 import org.barcodeanomaly.features.Feature;
 import org.barcodeanomaly.features.FeatureExtractor;
 import org.barcodeanomaly.features.Trails;
-import org.barcodeanomaly.lstm.data.EpcSplit;
 import org.barcodeanomaly.lstm.data.FeatureRedundancy;
-import org.barcodeanomaly.lstm.data.LabelledEvents;
 import org.barcodeanomaly.lstm.data.SequenceSet;
 import org.barcodeanomaly.lstm.data.SequenceSetBuilder;
-import org.barcodeanomaly.lstm.data.SimulatorDataReader;
 import org.barcodeanomaly.lstm.eval.EventScores;
-import org.barcodeanomaly.lstm.eval.ThresholdCalibrator;
 import org.barcodeanomaly.lstm.model.LstmModelSpec;
 import org.barcodeanomaly.lstm.onnx.OnnxExporter;
 import org.barcodeanomaly.lstm.training.EpochRecord;
@@ -36,6 +38,11 @@ import org.barcodeanomaly.lstm.training.NetworkSettings;
 import org.barcodeanomaly.lstm.training.Predictor;
 import org.barcodeanomaly.lstm.training.ProgressBar;
 import org.barcodeanomaly.lstm.training.TrainerSettings;
+import org.barcodeanomaly.modelformat.JsonTree;
+import org.barcodeanomaly.modelformat.ModelManifest;
+import org.barcodeanomaly.modelformat.ModelProvenance;
+import org.barcodeanomaly.modelformat.NamedChoice;
+import org.barcodeanomaly.modelformat.TrainingData;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -56,7 +63,7 @@ public final class TrainingRun {
   /** The exported network. */
   public static final String ONNX_FILE = "model.onnx";
   /** Provenance: data, seed, settings, features, label source, date, format version. */
-  public static final String PROVENANCE_FILE = "provenance.json";
+  public static final String PROVENANCE_FILE = ModelManifest.PROVENANCE_FILE;
   /** Per-epoch JSON log. */
   public static final String LOG_FILE = "training-log.jsonl";
   /** Learning curves. */
@@ -69,6 +76,8 @@ public final class TrainingRun {
   public static final String LABEL_SOURCE = "simulator truth";
   /** Events per sequence. */
   public static final int MAX_LENGTH = 10;
+  /** The policy that sets each type's reporting threshold on validation. */
+  public static final ThresholdPolicy THRESHOLD_POLICY = F1PlateauPolicy.standard();
 
   private final TrainingRunOptions options;
   private final PrintStream console;
@@ -82,27 +91,28 @@ public final class TrainingRun {
   /** Runs everything; returns the held-out report's Markdown. */
   public String run() throws Exception {
     long started = System.nanoTime();
-    LabelledEvents data = new SimulatorDataReader(console::println).read(options.getData());
+    LabelledDataSet dataSet = LabelledDataSet.read(options.getData());
+    dataSet.problems().stream().limit(20).forEach(problem -> console.println("skipped: " + problem));
+    LabelledEvents data = dataSet.data();
     Trails trails = Trails.group(data.events());
-    EpcSplit split = EpcSplit.of(trails, EpcSplit.Settings.standard(
-        options.getBufferHours() * 3600, options.getMaxEpcs(), options.getSeed()));
+    EpcSplit split = splitStrategy().split(trails);
     console.println("data: " + data.events().size() + " events, " + trails.count() + " EPCs; " + split);
     Random random = new Random(options.getSeed());
     SequenceSet allFeatures = new SequenceSetBuilder(FeatureExtractor.standard(),
-        List.of(Feature.values()), MAX_LENGTH).build(data, trails, split.train(), true, random);
+        List.of(Feature.values()), MAX_LENGTH).build(data, trails, split.trails(EpcSplit.Part.TRAIN), true, random);
     FeatureRedundancy redundancy = FeatureRedundancy.analyse(allFeatures, options.getSeed());
     Files.createDirectories(options.getOut());
     Files.writeString(options.getOut().resolve(REDUNDANCY_FILE), redundancy.markdown(), StandardCharsets.UTF_8);
     List<Feature> features = redundancy.kept();
     SequenceSetBuilder builder = new SequenceSetBuilder(FeatureExtractor.standard(), features, MAX_LENGTH);
     random = new Random(options.getSeed());
-    SequenceSet trainRaw = builder.build(data, trails, split.train(), true, random);
+    SequenceSet trainRaw = builder.build(data, trails, split.trails(EpcSplit.Part.TRAIN), true, random);
     float[][] statistics = trainRaw.columnStatistics();
     LstmModelSpec spec = new LstmModelSpec("lstm-" + LocalDate.now(ZoneOffset.UTC), MAX_LENGTH,
         features, statistics[0], statistics[1], Thresholds.uniform(50));
     SequenceSet train = trainRaw.normalised(spec);
-    SequenceSet validation = builder.build(data, trails, split.validation(), false, random).normalised(spec);
-    SequenceSet test = builder.build(data, trails, split.test(), false, random).normalised(spec);
+    SequenceSet validation = builder.build(data, trails, split.trails(EpcSplit.Part.VALIDATION), false, random).normalised(spec);
+    SequenceSet test = builder.build(data, trails, split.trails(EpcSplit.Part.TEST), false, random).normalised(spec);
     console.println("sequences: train " + train.count() + " (with prefixes), validation "
         + validation.count() + ", test " + test.count());
 
@@ -113,7 +123,9 @@ public final class TrainingRun {
         options.getEpochs() * trainer.batchesPerEpoch(train.count()));
     LstmTrainer.Result result = train(network, trainer, train, validation, LOG_FILE);
 
-    Thresholds thresholds = new ThresholdCalibrator(5, 50).calibrate(Predictor.scores(network, validation));
+    EventScores validationScores = Predictor.scores(network, validation);
+    Thresholds thresholds = THRESHOLD_POLICY.calibrate(validationScores::doubleScoresOf,
+        validationScores::positivesOf);
     spec = spec.withThresholds(thresholds);
     EventScores lstm = Predictor.scores(network, test);
     Optional<EventScores> rule = PeerDetector.score("rule", options.getPluginsDir(),
@@ -123,19 +135,17 @@ public final class TrainingRun {
 
     writeModel(network, spec);
     String markdown = report.markdown("# LSTM held-out report\n\nTest split: " + lstm.size()
-        + " events of " + split.test().length + " EPCs whose trails end after the training and "
+        + " events of " + split.trails(EpcSplit.Part.TEST).length + " EPCs whose trails end after the training and "
         + "validation windows (" + options.getBufferHours() + " h buffers). Best epoch "
         + result.bestEpoch() + " of " + result.history().size() + ".");
     Files.writeString(options.getOut().resolve(REPORT_FILE), markdown, StandardCharsets.UTF_8);
-    Files.writeString(options.getOut().resolve("report.json"), JsonText.of(report.asMap(), true),
-        StandardCharsets.UTF_8);
+    JsonTree.write(report.asMap(), options.getOut().resolve("report.json"));
     LearningCurveChart.write(result.history(), options.getOut().resolve(CURVES_FILE));
     double seconds = (System.nanoTime() - started) / 1e9;
-    Map<String, Object> provenance = provenance(data, split, settings, trainer, result, spec, report, seconds);
-    provenance.put(ColdStartIndexRun.PROVENANCE_KEY, new ColdStartIndexRun(options.getData(), options.getOut(),
-        console).build(spec, data, trails, split, options.getSeed()));
-    Files.writeString(options.getOut().resolve(PROVENANCE_FILE), JsonText.of(provenance, true),
-        StandardCharsets.UTF_8);
+    ModelProvenance provenance = provenance(dataSet, split, settings, trainer, result, spec, report, seconds)
+        .withTrainingFact(ColdStartIndexRun.PROVENANCE_KEY, new ColdStartIndexRun(options.getData(),
+            options.getOut(), console).build(spec, data, trails, split, options.getSeed()));
+    ModelManifest.write(options.getOut(), provenance);
     return markdown;
   }
 
@@ -144,7 +154,7 @@ public final class TrainingRun {
     try (Writer log = Files.newBufferedWriter(options.getOut().resolve(logFile), StandardCharsets.UTF_8)) {
       return new LstmTrainer(trainer, new ProgressBar(console, trainer.epochs()), record -> {
         try {
-          log.write(JsonText.of(logLine(record), false));
+          log.write(JsonTree.text(logLine(record), false));
           log.write('\n');
           log.flush();
         } catch (IOException e) {
@@ -188,46 +198,42 @@ public final class TrainingRun {
     return line;
   }
 
-  private Map<String, Object> provenance(LabelledEvents data, EpcSplit split, NetworkSettings settings,
-      TrainerSettings trainer, LstmTrainer.Result result, LstmModelSpec spec, HeldOutReport report,
-      double seconds) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("formatVersion", LstmModelSpec.FORMAT_VERSION);
-    map.put("modelVersion", spec.version());
-    map.put("date", ZonedDateTime.now(ZoneOffset.UTC).toString());
-    map.put("labelSource", LABEL_SOURCE);
-    Map<String, Object> dataMap = new LinkedHashMap<>();
-    dataMap.put("directory", options.getData().toString());
-    dataMap.put("sha256", data.dataHash());
-    dataMap.put("events", data.events().size());
-    dataMap.put("maxEpcs", options.getMaxEpcs() == Integer.MAX_VALUE ? "all" : options.getMaxEpcs());
-    dataMap.put("split", Map.of("trainEpcs", split.train().length, "validationEpcs",
-        split.validation().length, "testEpcs", split.test().length, "droppedInBuffers", split.dropped(),
-        "rule", "by EPC, ordered by last scan: 70 % / 15 % / 15 %, " + options.getBufferHours()
-            + " h buffers"));
-    map.put("data", dataMap);
-    map.put("seed", options.getSeed());
-    map.put("hyperParameters", settings.asMap());
-    map.put("training", Map.of("maxEpochs", trainer.epochs(), "batchSize", trainer.batchSize(),
-        "patience", trainer.patience(), "epochsRun", result.history().size(), "bestEpoch",
-        result.bestEpoch(), "bestValidationMacroAuc", result.bestValidationMacroAuc(),
-        "stoppedEarly", result.stoppedEarly(), "extraSequences", SequenceSetBuilder.EXTRA_SEQUENCES,
-        "seconds", seconds, "backend", "DL4J 1.0.0-M2.1, nd4j " + System.getProperty("nd4j.backend", "native")));
-    List<String> ids = new ArrayList<>();
-    spec.features().forEach(feature -> ids.add(feature.id()));
-    map.put("features", ids);
-    map.put("thresholds", thresholdsMap(spec.thresholds()));
-    map.put("heldOut", report.asMap());
-    map.put("command", "train-lstm --data " + options.getData() + " --out " + options.getOut()
-        + " --epochs " + options.getEpochs()
-        + (options.getMaxEpcs() == Integer.MAX_VALUE ? "" : " --max-epcs " + options.getMaxEpcs())
-        + " --seed " + options.getSeed());
-    return map;
+  /** The model's split: 70 / 15 / 15 by last scan, with the run's buffer, sample size and seed. */
+  TimeOrderedSplit splitStrategy() {
+    return TimeOrderedSplit.standard(options.getBufferHours() * 3600, options.getMaxEpcs(), options.getSeed());
   }
 
-  private static Map<String, Object> thresholdsMap(Thresholds thresholds) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    thresholds.toMap().forEach((type, value) -> map.put(type.contractName(), value));
-    return map;
+  private ModelProvenance provenance(LabelledDataSet dataSet, EpcSplit split, NetworkSettings settings,
+      TrainerSettings trainer, LstmTrainer.Result result, LstmModelSpec spec, HeldOutReport report,
+      double seconds) throws IOException {
+    Map<String, Object> parameters = new LinkedHashMap<>(settings.asMap());
+    parameters.put("bufferHours", options.getBufferHours());
+    parameters.put("maxEpcs", options.getMaxEpcs() == Integer.MAX_VALUE ? "all" : options.getMaxEpcs());
+    parameters.put("maxEpochs", trainer.epochs());
+    parameters.put("batchSize", trainer.batchSize());
+    parameters.put("patience", trainer.patience());
+    parameters.put("labelNoise", options.getLabelNoise());
+    Map<String, Object> training = new LinkedHashMap<>();
+    training.put("split", split.counts());
+    training.put("epochsRun", result.history().size());
+    training.put("bestEpoch", result.bestEpoch());
+    training.put("bestValidationMacroAuc", result.bestValidationMacroAuc());
+    training.put("stoppedEarly", result.stoppedEarly());
+    training.put("extraSequences", SequenceSetBuilder.EXTRA_SEQUENCES);
+    training.put("seconds", seconds);
+    List<String> ids = new ArrayList<>();
+    spec.features().forEach(feature -> ids.add(feature.id()));
+    training.put("features", ids);
+    Map<String, String> libraries = new LinkedHashMap<>();
+    libraries.put("dl4j", "1.0.0-M2.1, nd4j " + System.getProperty("nd4j.backend", "native"));
+    libraries.put("java", System.getProperty("java.version"));
+    TrainingData data = new TrainingData(options.getData().toAbsolutePath().normalize().toString(),
+        dataSet.sha256(), dataSet.data().size(), DataRecipe.command(options.getData()).orElse(null));
+    return new ModelProvenance("lstm", spec.version(), Instant.now(), LABEL_SOURCE, options.command(),
+        options.getSeed(), data, split.strategy(),
+        new NamedChoice(THRESHOLD_POLICY.name(), THRESHOLD_POLICY.description()), spec.thresholds(),
+        libraries, parameters, training, report.asMap());
   }
+
+
 }

@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public final class TrainingRunOptions {
 
+  /** Default gap between the parts' last scans, in hours. */
+  public static final long DEFAULT_BUFFER_HOURS = 24;
+
   private Path data;
   private Path out;
   private int epochs = 12;
@@ -18,7 +21,7 @@ public final class TrainingRunOptions {
   private int batchSize = 128;
   private int patience = 3;
   private double labelNoise = 0.05;
-  private long bufferHours = 24;
+  private long bufferHours = DEFAULT_BUFFER_HOURS;
   private Path pluginsDir;
 
   /** The simulator output directory ({@code scans/}, {@code labels.csv}). */
@@ -129,5 +132,16 @@ public final class TrainingRunOptions {
   public TrainingRunOptions setPluginsDir(Path pluginsDir) {
     this.pluginsDir = pluginsDir;
     return this;
+  }
+
+  /**
+   * The {@code train-lstm} command line of these options, every option that shapes the model
+   * spelled out (defaults included), so the provenance alone is enough to train it again.
+   */
+  public String command() {
+    return "bin/anomaly train-lstm --data " + data + " --out " + out + " --epochs " + epochs
+        + (maxEpcs == Integer.MAX_VALUE ? "" : " --max-epcs " + maxEpcs) + " --seed " + seed
+        + " --batch-size " + batchSize + " --patience " + patience + " --label-noise " + labelNoise
+        + " --buffer-hours " + bufferHours;
   }
 }

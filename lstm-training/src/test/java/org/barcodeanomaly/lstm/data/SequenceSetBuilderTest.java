@@ -13,6 +13,7 @@ import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Tier;
+import org.barcodeanomaly.evaluation.data.LabelledEvents;
 import org.barcodeanomaly.features.Feature;
 import org.barcodeanomaly.features.FeatureExtractor;
 import org.barcodeanomaly.features.Trails;
@@ -73,6 +74,6 @@ class SequenceSetBuilderTest {
             T0.plusSeconds(3600 * hours[k]), T0));
       }
     }
-    return new LabelledEvents(events, new float[events.size() * AnomalyType.COUNT], "test");
+    return LabelledEvents.unlabelled(events);
   }
 }

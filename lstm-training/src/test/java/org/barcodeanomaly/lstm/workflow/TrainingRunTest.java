@@ -2,16 +2,18 @@ package org.barcodeanomaly.lstm.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.barcodeanomaly.evaluation.data.LabelledDataSet;
 import org.barcodeanomaly.lstm.coldstart.ColdStartIndex;
 import org.barcodeanomaly.lstm.coldstart.SingleEventVectors;
 import org.barcodeanomaly.lstm.model.LstmModelSpec;
+import org.barcodeanomaly.modelformat.ModelManifest;
+import org.barcodeanomaly.modelformat.ModelProvenance;
 import org.barcodeanomaly.simulator.cli.SimulateCommand;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,14 +46,26 @@ class TrainingRunTest {
         ColdStartIndex.FILE_NAME}) {
       assertThat(out.resolve(file)).as(file).isRegularFile();
     }
-    JsonNode provenance = new ObjectMapper().readTree(out.resolve(TrainingRun.PROVENANCE_FILE).toFile());
-    assertThat(provenance.path("labelSource").asText()).isEqualTo(TrainingRun.LABEL_SOURCE);
-    assertThat(provenance.path("coldStartIndex").path("distinctVectorsStored").asInt()).isPositive();
+    ModelProvenance provenance = ModelManifest.read(out);
+    assertThat(provenance.labelSource()).isEqualTo(TrainingRun.LABEL_SOURCE);
+    assertThat(provenance.detector()).isEqualTo("lstm");
+    assertThat(provenance.data().sha256()).isEqualTo(LabelledDataSet.read(data).sha256());
+    assertThat(provenance.data().recipe()).startsWith("bin/anomaly simulate --out " + data + " --epcs 1500");
+    assertThat(provenance.trainingCommand()).contains("--epochs 1", "--max-epcs 1500", "--seed 11",
+        "--label-noise 0.0", "--batch-size 128", "--patience 3", "--buffer-hours 24");
+    assertThat(provenance.split().name()).isEqualTo("epc-time-70-15-15");
+    assertThat(provenance.thresholdPolicy().name()).isEqualTo("f1-plateau-above-normal-quantile");
+    assertThat(provenance.thresholds()).isEqualTo(LstmModelSpec.read(out).thresholds());
+    assertThat(provenance.training().get(ColdStartIndexRun.PROVENANCE_KEY)).isInstanceOfSatisfying(Map.class,
+        entry -> assertThat(((Number) entry.get("distinctVectorsStored")).intValue()).isPositive());
     ColdStartIndex trained = ColdStartIndex.read(out);
     assertThat(trained.dimensions()).isEqualTo(new SingleEventVectors(LstmModelSpec.read(out)).dimensions());
 
     byte[] fromTraining = Files.readAllBytes(out.resolve(ColdStartIndex.FILE_NAME));
     new ColdStartIndexRun(data, out, console).run();
     assertThat(Files.readAllBytes(out.resolve(ColdStartIndex.FILE_NAME))).isEqualTo(fromTraining);
+    assertThat(ModelManifest.read(out).withTrainingFact(ColdStartIndexRun.PROVENANCE_KEY, null))
+        .as("a rebuilt index changes nothing else in the provenance")
+        .isEqualTo(provenance.withTrainingFact(ColdStartIndexRun.PROVENANCE_KEY, null));
   }
 }

@@ -63,4 +63,20 @@ public final class Thresholds {
     }
     return map;
   }
+
+  /** Equal when every type's threshold is the same. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Thresholds that && java.util.Arrays.equals(values, that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    return toMap().toString();
+  }
 }

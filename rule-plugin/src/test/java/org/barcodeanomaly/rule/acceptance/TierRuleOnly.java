@@ -1,5 +1,6 @@
 package org.barcodeanomaly.rule.acceptance;
 
+import org.barcodeanomaly.evaluation.reference.ReferenceTrails;
 import org.barcodeanomaly.rule.RuleDetector;
 import org.barcodeanomaly.rule.RuleDetectorOptions;
 

@@ -4,8 +4,8 @@ import java.util.List;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.evaluation.reference.ReferenceTrails;
 import org.barcodeanomaly.rule.RuleDetector;
-import org.barcodeanomaly.rule.acceptance.ReferenceTrails;
 
 /**
  * Scoring speed of the rule detector, printed as a table beside the first generation's measured

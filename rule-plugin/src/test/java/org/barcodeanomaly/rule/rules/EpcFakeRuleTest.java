@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.rule.Scans;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class EpcFakeRuleTest {
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.evaluation.data.LabelledDataSet;
 import org.barcodeanomaly.simulator.chain.HubTypeNames;
 import org.barcodeanomaly.simulator.trail.Trail;
 
@@ -34,9 +35,9 @@ import org.barcodeanomaly.simulator.trail.Trail;
 public final class SimulationOutput implements Closeable {
 
   /** Folder of the scan files inside the output directory. */
-  public static final String SCANS_DIR = "scans";
+  public static final String SCANS_DIR = LabelledDataSet.SCANS_DIR;
   /** Ground truth per event. */
-  public static final String LABELS_FILE = "labels.csv";
+  public static final String LABELS_FILE = LabelledDataSet.LABELS_FILE;
   /** Injected anomalies per EPC. */
   public static final String ANOMALIES_FILE = "anomalies.csv";
   /** Header of {@link #LABELS_FILE}. */

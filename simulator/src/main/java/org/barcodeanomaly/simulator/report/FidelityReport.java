@@ -21,7 +21,7 @@ import org.barcodeanomaly.api.network.Route;
 import org.barcodeanomaly.api.network.RouteStats;
 import org.barcodeanomaly.api.scanfile.ScanFileReader;
 import org.barcodeanomaly.api.scanfile.ScanFileSet;
-import org.barcodeanomaly.evaluation.LabelTable;
+import org.barcodeanomaly.evaluation.data.LabelTable;
 import org.barcodeanomaly.simulator.Simulator;
 import org.barcodeanomaly.simulator.output.SimulationOutput;
 

@@ -13,6 +13,8 @@ import org.barcodeanomaly.features.Feature;
 import org.barcodeanomaly.features.FeatureExtractor;
 import org.barcodeanomaly.features.FeatureMatrix;
 import org.barcodeanomaly.features.Trails;
+import org.barcodeanomaly.modelformat.ModelManifest;
+import org.barcodeanomaly.modelformat.ModelProvenance;
 
 /**
  * The trained SVM detector's model: one {@link TypeModel} per anomaly type and the provenance of
@@ -23,14 +25,18 @@ import org.barcodeanomaly.features.Trails;
  */
 public final class SvmModel {
 
-  /** Version of the model directory's layout; {@link SvmModelStore} reads this one and older. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * Version of the model directory's layout; {@link SvmModelStore} reads this one and older.
+   * 1: provenance inside {@code svm-model.json}; 2: provenance in the product's one shape, in
+   * {@code provenance.json} beside it (model-format's {@code ModelManifest}).
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /** Trails per scoring task: large enough to amortise a task, small enough to spread. */
   private static final int TRAILS_PER_TASK = 2048;
 
   private final Map<AnomalyType, TypeModel> types;
-  private final SvmProvenance provenance;
+  private final ModelProvenance provenance;
   private final FeatureExtractor extractor;
   private final Thresholds thresholds;
 
@@ -39,7 +45,7 @@ public final class SvmModel {
    *
    * @throws IllegalArgumentException when a type has no model
    */
-  public SvmModel(Map<AnomalyType, TypeModel> types, SvmProvenance provenance,
+  public SvmModel(Map<AnomalyType, TypeModel> types, ModelProvenance provenance,
       FeatureExtractor extractor) {
     this.types = new EnumMap<>(types);
     for (AnomalyType type : AnomalyType.values()) {
@@ -61,7 +67,7 @@ public final class SvmModel {
   }
 
   /** How the model was made. */
-  public SvmProvenance provenance() {
+  public ModelProvenance provenance() {
     return provenance;
   }
 

@@ -1,31 +1,33 @@
 package org.barcodeanomaly.svm.model;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import libsvm.svm_model;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.features.Feature;
 import org.barcodeanomaly.features.FeatureExtractor;
+import org.barcodeanomaly.modelformat.FormatVersion;
+import org.barcodeanomaly.modelformat.JsonFields;
+import org.barcodeanomaly.modelformat.JsonTree;
+import org.barcodeanomaly.modelformat.ModelManifest;
+import org.barcodeanomaly.modelformat.ModelProvenance;
 import org.tribuo.Model;
 import org.tribuo.anomaly.Event;
 import org.tribuo.common.libsvm.LibSVMModel;
 
 /**
- * Saves and loads an {@link SvmModel} as a directory: {@value #MANIFEST} (format version,
- * provenance, and per type its features, scaler, calibration and threshold) and one Tribuo
- * protobuf file per type ({@code epcFake.tribuo}, ...), which carries Tribuo's own provenance.
+ * Saves and loads an {@link SvmModel} as a directory: {@value #MANIFEST} (format version, and per
+ * type its features, scaler, calibration and threshold), the model's provenance
+ * ({@code provenance.json}, written and read by model-format's {@link ModelManifest}) and one
+ * Tribuo protobuf file per type ({@code epcFake.tribuo}, ...), which carries Tribuo's own
+ * provenance. Directories of every earlier format still load ({@link FormatVersion}).
  *
  * <p>Loading checks everything it reads and names the file and field at fault, so a damaged or
  * foreign directory is refused with a message rather than scored wrongly.
@@ -59,11 +61,9 @@ public final class SvmModelStore {
     }
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("formatVersion", SvmModel.FORMAT_VERSION);
-    manifest.put("provenance", provenanceJson(model.provenance()));
     manifest.put("types", typesJson);
-    try (OutputStream out = Files.newOutputStream(directory.resolve(MANIFEST))) {
-      JsonTree.write(manifest, out);
-    }
+    JsonTree.write(manifest, directory.resolve(MANIFEST));
+    ModelManifest.write(directory, model.provenance());
   }
 
   /**
@@ -75,19 +75,11 @@ public final class SvmModelStore {
    */
   public static SvmModel load(Path directory, FeatureExtractor extractor) throws IOException {
     Path manifestFile = directory.resolve(MANIFEST);
-    Object tree;
-    try (InputStream in = Files.newInputStream(manifestFile)) {
-      tree = JsonTree.read(in);
-    }
-    Fields manifest = new Fields(manifestFile, "", tree);
-    long format = manifest.integer("formatVersion");
-    if (format < 1 || format > SvmModel.FORMAT_VERSION) {
-      throw new IOException(manifestFile + ": formatVersion " + format + " is not one this "
-          + "detector reads (1.." + SvmModel.FORMAT_VERSION + "); retrain with this version's "
-          + "`bin/anomaly train-svm` or update the svm plugin");
-    }
-    SvmProvenance provenance = provenance(manifest.object("provenance"));
-    Fields types = manifest.object("types");
+    JsonFields manifest = JsonFields.read(manifestFile);
+    FormatVersion.check(manifestFile, manifest.integer("formatVersion"), SvmModel.FORMAT_VERSION,
+        "retrain with this version's `bin/anomaly train-svm` or update the svm plugin");
+    ModelProvenance provenance = ModelManifest.read(directory);
+    JsonFields types = manifest.object("types");
     Map<AnomalyType, TypeModel> models = new EnumMap<>(AnomalyType.class);
     for (AnomalyType type : AnomalyType.values()) {
       models.put(type, typeModel(directory, type, types.object(type.contractName())));
@@ -124,36 +116,7 @@ public final class SvmModelStore {
     return json;
   }
 
-  private static Map<String, Object> provenanceJson(SvmProvenance provenance) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("version", provenance.version());
-    json.put("createdAt", provenance.createdAt().toString());
-    json.put("seed", provenance.seed());
-    json.put("dataHash", provenance.dataHash());
-    json.put("dataSource", provenance.dataSource());
-    json.put("tribuoVersion", provenance.tribuoVersion());
-    json.put("trainingCommand", provenance.trainingCommand());
-    json.put("details", new TreeMap<>(provenance.details()));
-    return json;
-  }
-
-  private static SvmProvenance provenance(Fields json) throws IOException {
-    Map<String, String> details = new LinkedHashMap<>();
-    Fields detailFields = json.object("details");
-    for (String key : detailFields.keys()) {
-      details.put(key, detailFields.string(key));
-    }
-    String createdAt = json.string("createdAt");
-    try {
-      return new SvmProvenance(json.string("version"), Instant.parse(createdAt),
-          json.integer("seed"), json.string("dataHash"), json.string("dataSource"),
-          json.string("tribuoVersion"), json.string("trainingCommand"), details);
-    } catch (DateTimeParseException e) {
-      throw json.invalid("createdAt", createdAt, "an ISO-8601 instant");
-    }
-  }
-
-  private static TypeModel typeModel(Path directory, AnomalyType type, Fields json)
+  private static TypeModel typeModel(Path directory, AnomalyType type, JsonFields json)
       throws IOException {
     List<String> ids = json.strings("features");
     Feature[] features = new Feature[ids.size()];
@@ -166,7 +129,7 @@ public final class SvmModelStore {
     }
     Path file = directory.resolve(json.string("modelFile"));
     LibSVMModel<Event> svm = readTribuo(file);
-    Fields calibration = json.object("calibration");
+    JsonFields calibration = json.object("calibration");
     try {
       return new TypeModel(type, features,
           new FeatureScaler(json.numbers("centre"), json.numbers("scale")), svm,

@@ -9,8 +9,8 @@ import org.barcodeanomaly.api.detector.DetectorOptions;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.evaluation.reference.ReferenceTrails;
 import org.barcodeanomaly.rule.RuleDetector;
-import org.barcodeanomaly.rule.acceptance.ReferenceTrails;
 import org.barcodeanomaly.svm.SvmDetectorProvider;
 
 /**
