@@ -1,7 +1,6 @@
 package org.barcodeanomaly.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.List;
 import java.util.Set;
@@ -14,12 +13,6 @@ import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs the kit against detectors that are wrong on purpose, to prove each of its checks can fail:
@@ -102,32 +95,16 @@ class KitSelfTest {
     }
   }
 
-  private static Set<String> failedChecks(Class<?> kit) {
-    Set<String> failed = new TreeSet<>();
-    TestExecutionListener listener = new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-          failed.add(test.getSource().filter(MethodSource.class::isInstance)
-              .map(source -> ((MethodSource) source).getMethodName()).orElse(test.getDisplayName()));
-        }
-      }
-    };
-    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit)).build(),
-        listener);
-    return failed;
-  }
-
   @Test
   @DisplayName("a detector that reports nothing fails exactly the checks that expect a report")
   void silentDetectorFails() {
-    assertThat(failedChecks(SilentKit.class)).containsExactlyInAnyOrderElementsOf(NEED_REPORTS);
+    assertThat(KitRun.failedChecks(SilentKit.class)).containsExactlyInAnyOrderElementsOf(NEED_REPORTS);
   }
 
   @Test
   @DisplayName("a detector that reports everything fails exactly the normal-traffic checks")
   void alarmistDetectorFails() {
-    assertThat(failedChecks(AlarmistKit.class)).containsExactlyInAnyOrder("sampleIsNormal",
+    assertThat(KitRun.failedChecks(AlarmistKit.class)).containsExactlyInAnyOrder("sampleIsNormal",
         "reversedSampleIsNormal", "everyRouteIsNormal", "batchesAreNormal");
   }
 
@@ -136,6 +113,6 @@ class KitSelfTest {
   void driftingDetectorFails() {
     Set<String> expected = new TreeSet<>(NEED_REPORTS);
     expected.addAll(List.of("isDeterministic", "ignoresBatchOrder", "concurrentCallsAgree"));
-    assertThat(failedChecks(DriftingKit.class)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(KitRun.failedChecks(DriftingKit.class)).containsExactlyInAnyOrderElementsOf(expected);
   }
 }
