@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayName("The streaming detector compatibility kit")
 class StreamingKitSelfTest {
 
-  /** The checks each flaw must fail, and no others. */
+  /** The checks each flaw must fail; it fails no others but those of {@link #MAY_FAIL}. */
   private static final Map<Flaw, Set<String>> FAILS = new EnumMap<>(Flaw.class);
 
   static {
@@ -39,7 +39,7 @@ class StreamingKitSelfTest {
         "keepsAtMostMaxEpcs", "keepsTheRecentEventsOfAnEpc", "ownEventsWinOverAdoptedOnes",
         "rowsFollowTheArrivals", "watchesASale"));
     FAILS.put(Flaw.BUFFERS_RETRIES, Set.of("retryIsBufferedOnce", "retryIsScoredAsTheFirstTime"));
-    FAILS.put(Flaw.SORTS_BY_TIME, Set.of("bufferedTrailsHoldTheArrivals", "concurrentArrivalsOfOneEpc"));
+    FAILS.put(Flaw.SORTS_BY_TIME, Set.of("bufferedTrailsHoldTheArrivals"));
     FAILS.put(Flaw.LIVE_VIEW, Set.of("bufferedTrailsIsASnapshot"));
     FAILS.put(Flaw.NO_HANDOVER, Set.of("adoptedTrailsScoreAsTheOriginal", "bufferedTrailsHoldTheArrivals",
         "bufferedTrailsIsASnapshot", "concurrentArrivalsOfOneEpc", "forgetsASaleAfterTheWatch",
@@ -61,6 +61,13 @@ class StreamingKitSelfTest {
     FAILS.put(Flaw.BATCH_FEEDS_BUFFERS, Set.of("batchScoringLeavesTheBuffersAlone"));
     FAILS.put(Flaw.RACY, Set.of("concurrentArrivalsOfOneEpc"));
   }
+
+  /**
+   * Checks a flaw fails or not depending on how threads interleave: a trail kept in time order
+   * judges concurrent arrivals wrongly only when they come out of time order.
+   */
+  private static final Map<Flaw, Set<String>> MAY_FAIL = Map.of(
+      Flaw.SORTS_BY_TIME, Set.of("concurrentArrivalsOfOneEpc"));
 
   /** The kit run against the minimal detector with the flaw the running self-test sets. */
   static class FlawedKit extends StreamingDetectorCompatibilityKit {
@@ -93,7 +100,12 @@ class StreamingKitSelfTest {
   @EnumSource(value = Flaw.class, mode = EnumSource.Mode.EXCLUDE, names = "NONE")
   @DisplayName("a detector with one flaw fails exactly the checks of the promises it breaks")
   void flawedDetectorFails(Flaw flaw) {
-    assertThat(failedChecks(flaw)).containsExactlyInAnyOrderElementsOf(FAILS.get(flaw));
+    Set<String> failed = failedChecks(flaw);
+    Set<String> unexpected = new TreeSet<>(failed);
+    unexpected.removeAll(FAILS.get(flaw));
+    unexpected.removeAll(MAY_FAIL.getOrDefault(flaw, Set.of()));
+    assertThat(failed).as("checks failed").containsAll(FAILS.get(flaw));
+    assertThat(unexpected).as("checks failed that %s does not break", flaw).isEmpty();
   }
 
   @Test
