@@ -421,7 +421,9 @@ public abstract class DetectorCompatibilityKit {
 
     private Callable<List<float[]>> scoreRepeatedly(List<ScanEvent> batch, CountDownLatch start) {
       return () -> {
-        start.await();
+        if (!start.await(1, TimeUnit.MINUTES)) {
+          throw new IllegalStateException("the kit never released the concurrent calls");
+        }
         List<float[]> all = new ArrayList<>();
         for (int call = 0; call < CALLS_PER_THREAD; call++) {
           all.add(flatten(detector.score(batch)));

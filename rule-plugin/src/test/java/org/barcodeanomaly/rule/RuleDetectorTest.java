@@ -12,6 +12,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.DetectorOptions;
 import org.barcodeanomaly.api.detector.DetectorProvider;
@@ -148,7 +149,7 @@ class RuleDetectorTest {
         results.add(pool.submit(() -> detector.score(events)));
       }
       for (Future<ScoreTable> result : results) {
-        ScoreTable actual = result.get();
+        ScoreTable actual = result.get(1, TimeUnit.MINUTES);
         for (int i = 0; i < events.size(); i++) {
           for (AnomalyType type : AnomalyType.values()) {
             assertThat(actual.get(i, type)).isEqualTo(expected.get(i, type));
