@@ -81,15 +81,39 @@ class KitSelfTest {
     }
   }
 
-  /** Never reports, but its scores alternate between two values from call to call. */
+  /** Never reports, but its scores and its thresholds alternate between two values from call to call. */
   static class DriftingKit extends DetectorCompatibilityKit {
     @Override
     protected Detector createDetector() {
       AtomicInteger calls = new AtomicInteger();
+      AtomicInteger thresholdCalls = new AtomicInteger();
       return new ConstantDetector() {
         @Override
         double score() {
           return calls.getAndIncrement() % 2 * 10;
+        }
+
+        @Override
+        public Thresholds thresholds() {
+          return Thresholds.uniform(50 + thresholdCalls.getAndIncrement() % 2 * 10);
+        }
+      };
+    }
+  }
+
+  /** Reports nothing, but leaves the last event of every batch without a score row. */
+  static class ShortTableKit extends DetectorCompatibilityKit {
+    @Override
+    protected Detector createDetector() {
+      return new ConstantDetector() {
+        @Override
+        public ScoreTable score(List<ScanEvent> events) {
+          return new ScoreTable(Math.max(0, events.size() - 1));
+        }
+
+        @Override
+        double score() {
+          return 0;
         }
       };
     }
@@ -109,10 +133,20 @@ class KitSelfTest {
   }
 
   @Test
-  @DisplayName("a detector whose scores change between calls fails the determinism, order and thread-safety checks")
+  @DisplayName("a detector whose scores and thresholds change between calls fails the identity, determinism, order and thread-safety checks")
   void driftingDetectorFails() {
     Set<String> expected = new TreeSet<>(NEED_REPORTS);
-    expected.addAll(List.of("isDeterministic", "ignoresBatchOrder", "concurrentCallsAgree"));
+    expected.addAll(List.of("namesItself", "isDeterministic", "ignoresBatchOrder", "concurrentCallsAgree"));
     assertThat(KitRun.failedChecks(DriftingKit.class)).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  @DisplayName("a detector that leaves an event without a score row fails the row count and every check that sends events")
+  void shortTableDetectorFails() {
+    Set<String> expected = new TreeSet<>(KitRun.checks(DetectorCompatibilityKit.class));
+    expected.removeAll(List.of("namesItself", "scoresAnEmptyBatch", "answersAnEmptyRequest", "isDeterministic",
+        "concurrentCallsAgree"));
+    assertThat(KitRun.failedChecks(ShortTableKit.class)).contains("scoresEveryEventAndType")
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 }
