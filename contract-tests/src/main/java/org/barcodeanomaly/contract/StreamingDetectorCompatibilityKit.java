@@ -322,7 +322,8 @@ public abstract class StreamingDetectorCompatibilityKit {
 
       successor.adoptTrails(original.bufferedTrails());
 
-      assertThat(successor.bufferedTrails()).isEqualTo(Map.of(epc(1), first.subList(5, 7), epc(2), second.subList(0, 3)));
+      assertThat(successor.bufferedTrails())
+          .isEqualTo(Map.of(epc(1), first.subList(5, 7), epc(2), second.subList(0, 3)));
     }
 
     @Test
@@ -379,7 +380,8 @@ public abstract class StreamingDetectorCompatibilityKit {
       List<ScanEvent> kept = detector.bufferedTrails().get(epc(1));
       assertThat(kept).as("events kept of a 10-event trail within %d", SMALL_MAX_EVENTS)
           .isNotEmpty().hasSizeLessThanOrEqualTo(SMALL_MAX_EVENTS);
-      assertThat(kept).as("the most recent arrivals").isEqualTo(trail.subList(trail.size() - kept.size(), trail.size()));
+      assertThat(kept).as("the most recent arrivals")
+          .isEqualTo(trail.subList(trail.size() - kept.size(), trail.size()));
     }
 
     @Test
@@ -397,7 +399,8 @@ public abstract class StreamingDetectorCompatibilityKit {
       int forgotten = IntStream.rangeClosed(1, MANY_EPCS).filter(serial -> !buffered.containsKey(epc(serial)))
           .findFirst().orElseThrow();
       ScanEvent next = scanAfterSale(soldTrail(forgotten));
-      assertThat(row(detector.scoreArrivals(List.of(next)), 0)).as("next arrival of a forgotten EPC: %s", describe(next))
+      assertThat(row(detector.scoreArrivals(List.of(next)), 0))
+          .as("next arrival of a forgotten EPC: %s", describe(next))
           .containsExactly(row(fresh().scoreArrivals(List.of(next)), 0));
     }
 
@@ -469,7 +472,8 @@ public abstract class StreamingDetectorCompatibilityKit {
 
       assertThat(detector.bufferedTrails()).as("%s past the sale watch", MARGIN).isEqualTo(Map.of(epc(2), unsold));
       ScanEvent afterSale = scanAfterSale(sold);
-      assertThat(row(detector.scoreArrivals(List.of(afterSale)), 0)).as("a scan after the watch: %s", describe(afterSale))
+      assertThat(row(detector.scoreArrivals(List.of(afterSale)), 0))
+          .as("a scan after the watch: %s", describe(afterSale))
           .containsExactly(row(fresh().scoreArrivals(List.of(afterSale)), 0));
     }
   }
