@@ -99,14 +99,14 @@ public abstract class DetectorCompatibilityKit {
   class Identity {
 
     @Test
-    @DisplayName("has a short lower-case name and a version to answer as the response's method")
+    @DisplayName("has a short lower-case name, a version to answer as the response's method, and the same thresholds whenever asked")
     void namesItself() {
       assertThat(detector.name()).matches("[a-z][a-z0-9-]*");
       assertThat(detector.version()).isNotBlank();
-      Thresholds thresholds = detector.thresholds();
-      for (AnomalyType type : AnomalyType.values()) {
-        assertThat(thresholds.get(type)).as(type.contractName()).isGreaterThan(0f).isLessThanOrEqualTo(100f);
-      }
+      // Thresholds itself guarantees (0, 100]; what a detector must add is that its flags do not
+      // depend on when the caller asks.
+      assertThat(detector.thresholds().toMap()).as("thresholds asked for again")
+          .isEqualTo(detector.thresholds().toMap());
     }
   }
 
@@ -115,17 +115,10 @@ public abstract class DetectorCompatibilityKit {
   class Scores {
 
     @Test
-    @DisplayName("every event of a batch is scored for all five types, between 0 and 100")
+    @DisplayName("a batch gets exactly one score row per event (ScoreTable itself keeps every score within 0 to 100)")
     void scoresEveryEventAndType() {
       List<ScanEvent> batch = mixedBatch();
-      ScoreTable scores = detector.score(batch);
-      assertThat(scores.size()).as("one score row per event").isEqualTo(batch.size());
-      for (int i = 0; i < batch.size(); i++) {
-        for (AnomalyType type : AnomalyType.values()) {
-          assertThat(scores.get(i, type)).as("event %d %s", batch.get(i).eventId(), type.contractName())
-              .isBetween(0f, 100f);
-        }
-      }
+      assertThat(detector.score(batch).size()).as("score rows for %d events", batch.size()).isEqualTo(batch.size());
     }
 
     @Test
@@ -421,7 +414,9 @@ public abstract class DetectorCompatibilityKit {
 
     private Callable<List<float[]>> scoreRepeatedly(List<ScanEvent> batch, CountDownLatch start) {
       return () -> {
-        start.await();
+        if (!start.await(1, TimeUnit.MINUTES)) {
+          throw new IllegalStateException("the kit never released the concurrent calls");
+        }
         List<float[]> all = new ArrayList<>();
         for (int call = 0; call < CALLS_PER_THREAD; call++) {
           all.add(flatten(detector.score(batch)));

@@ -1,7 +1,6 @@
 package org.barcodeanomaly.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.List;
 import java.util.Set;
@@ -14,12 +13,6 @@ import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs the kit against detectors that are wrong on purpose, to prove each of its checks can fail:
@@ -88,54 +81,72 @@ class KitSelfTest {
     }
   }
 
-  /** Never reports, but its scores alternate between two values from call to call. */
+  /** Never reports, but its scores and its thresholds alternate between two values from call to call. */
   static class DriftingKit extends DetectorCompatibilityKit {
     @Override
     protected Detector createDetector() {
       AtomicInteger calls = new AtomicInteger();
+      AtomicInteger thresholdCalls = new AtomicInteger();
       return new ConstantDetector() {
         @Override
         double score() {
           return calls.getAndIncrement() % 2 * 10;
         }
+
+        @Override
+        public Thresholds thresholds() {
+          return Thresholds.uniform(50 + thresholdCalls.getAndIncrement() % 2 * 10);
+        }
       };
     }
   }
 
-  private static Set<String> failedChecks(Class<?> kit) {
-    Set<String> failed = new TreeSet<>();
-    TestExecutionListener listener = new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-          failed.add(test.getSource().filter(MethodSource.class::isInstance)
-              .map(source -> ((MethodSource) source).getMethodName()).orElse(test.getDisplayName()));
+  /** Reports nothing, but leaves the last event of every batch without a score row. */
+  static class ShortTableKit extends DetectorCompatibilityKit {
+    @Override
+    protected Detector createDetector() {
+      return new ConstantDetector() {
+        @Override
+        public ScoreTable score(List<ScanEvent> events) {
+          return new ScoreTable(Math.max(0, events.size() - 1));
         }
-      }
-    };
-    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit)).build(),
-        listener);
-    return failed;
+
+        @Override
+        double score() {
+          return 0;
+        }
+      };
+    }
   }
 
   @Test
   @DisplayName("a detector that reports nothing fails exactly the checks that expect a report")
   void silentDetectorFails() {
-    assertThat(failedChecks(SilentKit.class)).containsExactlyInAnyOrderElementsOf(NEED_REPORTS);
+    assertThat(KitRun.failedChecks(SilentKit.class)).containsExactlyInAnyOrderElementsOf(NEED_REPORTS);
   }
 
   @Test
   @DisplayName("a detector that reports everything fails exactly the normal-traffic checks")
   void alarmistDetectorFails() {
-    assertThat(failedChecks(AlarmistKit.class)).containsExactlyInAnyOrder("sampleIsNormal",
+    assertThat(KitRun.failedChecks(AlarmistKit.class)).containsExactlyInAnyOrder("sampleIsNormal",
         "reversedSampleIsNormal", "everyRouteIsNormal", "batchesAreNormal");
   }
 
   @Test
-  @DisplayName("a detector whose scores change between calls fails the determinism, order and thread-safety checks")
+  @DisplayName("a detector whose scores and thresholds change between calls fails the identity, determinism, order and thread-safety checks")
   void driftingDetectorFails() {
     Set<String> expected = new TreeSet<>(NEED_REPORTS);
-    expected.addAll(List.of("isDeterministic", "ignoresBatchOrder", "concurrentCallsAgree"));
-    assertThat(failedChecks(DriftingKit.class)).containsExactlyInAnyOrderElementsOf(expected);
+    expected.addAll(List.of("namesItself", "isDeterministic", "ignoresBatchOrder", "concurrentCallsAgree"));
+    assertThat(KitRun.failedChecks(DriftingKit.class)).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  @DisplayName("a detector that leaves an event without a score row fails the row count and every check that sends events")
+  void shortTableDetectorFails() {
+    Set<String> expected = new TreeSet<>(KitRun.checks(DetectorCompatibilityKit.class));
+    expected.removeAll(List.of("namesItself", "scoresAnEmptyBatch", "answersAnEmptyRequest", "isDeterministic",
+        "concurrentCallsAgree"));
+    assertThat(KitRun.failedChecks(ShortTableKit.class)).contains("scoresEveryEventAndType")
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 }

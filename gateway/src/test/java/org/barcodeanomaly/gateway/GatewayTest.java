@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.barcodeanomaly.gateway.testing.Await;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
 import org.barcodeanomaly.pluginhost.testing.TestPlugin;
 import org.junit.jupiter.api.DisplayName;
@@ -40,16 +42,15 @@ class GatewayTest {
 
   @Test
   @DisplayName("finishes the requests in flight before it stops")
-  void stopsGracefully(Vertx vertx) throws InterruptedException {
+  void stopsGracefully(Vertx vertx) {
     TestPlugin.of("rule").delayMillis(1_000).writeTo(home.resolve("plugins/rule-plugin.jar"));
     RunningGateway gateway = RunningGateway.start(vertx, RunningGateway.testConfig(home));
     JsonObject slowRequest = new JsonObject(RunningGateway.resource("legacy_request_example.json"));
     slowRequest.getJsonArray("data").getJsonObject(0).put("epc_code", TestPlugin.SLOW_EPC);
     Future<HttpResponse<Buffer>> inFlight = gateway.sendAsync(HttpMethod.POST, "/api/manager/export-and-analyze-async",
         Buffer.buffer(slowRequest.encode()), MultiMap.caseInsensitiveMultiMap());
-    while (gateway.gateway().registry().status("rule").orElseThrow().inFlight() == 0) {
-      Thread.sleep(5);
-    }
+    Await.until("the slow request is in flight on rule", Duration.ofSeconds(30),
+        () -> gateway.gateway().registry().status("rule").orElseThrow().inFlight() > 0);
 
     gateway.close();
 

@@ -1,6 +1,7 @@
 package org.barcodeanomaly.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -11,9 +12,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
 import org.junit.jupiter.api.AfterEach;
@@ -69,10 +74,26 @@ class RuleDetectorEndToEndTest {
     JsonObject body = response.bodyAsJsonObject();
     assertThat(body.fieldNames()).contains("fileId", "method", "EventHistory", "epcAnomalyStats", "fileAnomalyStats");
     assertThat(body.getLong("fileId")).isEqualTo(3);
-    assertThat(body.getJsonArray("EventHistory")).isNotEmpty();
+    Set<String> epcDupToo = Set.of("evtOrderErr", "epcFake", "epcDup", "locErr");
+    Set<String> locErrToo = Set.of("evtOrderErr", "epcFake", "locErr");
+    assertThat(flaggedTypes(body)).as("types flagged per event by the rule plugin").containsExactly(
+        entry(301L, Set.of("evtOrderErr", "epcFake")), entry(302L, epcDupToo), entry(303L, epcDupToo),
+        entry(304L, locErrToo), entry(305L, locErrToo), entry(306L, locErrToo), entry(307L, locErrToo),
+        entry(308L, locErrToo));
     String version = gateway.gateway().registry().status("rule").orElseThrow().version();
     assertThat(body.getString("method")).isEqualTo(route.isEmpty() ? version : "rule-based-fallback");
     assertThat(body.containsKey("warning")).isEqualTo(!route.isEmpty());
+  }
+
+  /** Per EventHistory entry, in order: its event id and the types it flags. */
+  private static Map<Long, Set<String>> flaggedTypes(JsonObject body) {
+    Map<Long, Set<String>> flagged = new LinkedHashMap<>();
+    for (int i = 0; i < body.getJsonArray("EventHistory").size(); i++) {
+      JsonObject entry = body.getJsonArray("EventHistory").getJsonObject(i);
+      flagged.put(entry.getLong("eventId"), entry.fieldNames().stream()
+          .filter(name -> !name.equals("eventId") && !name.endsWith("Score")).collect(Collectors.toSet()));
+    }
+    return flagged;
   }
 
   private static void installRulePlugin(Path target) throws IOException {

@@ -12,6 +12,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.DetectorOptions;
 import org.barcodeanomaly.api.detector.DetectorProvider;
@@ -102,7 +103,12 @@ class RuleDetectorTest {
         .setSetting("rule.threshold.jump", "70")
         .setSetting("rule.jump.fastRatio", "0.25"));
 
-    assertThat(configured).isInstanceOf(RuleDetector.class);
+    List<ScanEvent> trip = Scans.trail()
+        .scan(5, "WMS_Outbound", "2025-07-29 16:00:00")
+        .scan(13, "HUB_Inbound", "2025-07-29 16:50:15")
+        .events();
+    assertThat(configured.score(trip).get(1, AnomalyType.JUMP)).as("jump of a trip the default fast ratio scores 20")
+        .isEqualTo(40f / 3);
     assertThat(configured.thresholds().get(AnomalyType.JUMP)).isEqualTo(70f);
     assertThat(configured.thresholds().get(AnomalyType.LOC_ERR)).isEqualTo(50f);
   }
@@ -148,7 +154,7 @@ class RuleDetectorTest {
         results.add(pool.submit(() -> detector.score(events)));
       }
       for (Future<ScoreTable> result : results) {
-        ScoreTable actual = result.get();
+        ScoreTable actual = result.get(1, TimeUnit.MINUTES);
         for (int i = 0; i < events.size(); i++) {
           for (AnomalyType type : AnomalyType.values()) {
             assertThat(actual.get(i, type)).isEqualTo(expected.get(i, type));

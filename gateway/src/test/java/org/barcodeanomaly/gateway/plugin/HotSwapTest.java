@@ -13,9 +13,11 @@ import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.barcodeanomaly.gateway.config.SecurityConfig;
 import org.barcodeanomaly.gateway.detector.DetectorStatus;
+import org.barcodeanomaly.gateway.testing.Await;
 import org.barcodeanomaly.gateway.testing.RequestStream;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
 import org.barcodeanomaly.pluginhost.testing.TestPlugin;
@@ -33,6 +35,8 @@ class HotSwapTest {
   private static final String RULE = "/api/manager/export-and-analyze-async";
   private static final String LEGACY = RunningGateway.resource("legacy_request_example.json");
   private static final String ADMIN_KEY = "admin-key";
+  /** The longest wait for a swap, a load failure or a request in flight before the test fails. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir
   Path home;
@@ -128,9 +132,7 @@ class HotSwapTest {
     slowRequest.getJsonArray("data").getJsonObject(0).put("epc_code", TestPlugin.SLOW_EPC);
     Future<HttpResponse<Buffer>> slow = gateway.sendAsync(HttpMethod.POST, RULE,
         Buffer.buffer(slowRequest.encode()), MultiMap.caseInsensitiveMultiMap());
-    while (status().inFlight() == 0) {
-      Thread.sleep(5);
-    }
+    Await.until("the slow request is in flight on rule", WAIT, () -> status().inFlight() > 0);
 
     HttpResponse<Buffer> upload = upload("rule-plugin.jar",
         TestPlugin.of("rule").version("rule-2.0").writeTo(builds.resolve("rule-plugin.jar")));
@@ -161,14 +163,9 @@ class HotSwapTest {
     assertThat(stream.methods()).containsOnlyKeys("svm-model-1", "svm-model-2");
   }
 
-  private void awaitVersion(String id, String version) throws InterruptedException {
-    for (int attempt = 0; attempt < 600; attempt++) {
-      if (gateway.gateway().registry().status(id).map(DetectorStatus::version).filter(version::equals).isPresent()) {
-        return;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError(id + " is not at version " + version + " after 6 s");
+  private void awaitVersion(String id, String version) {
+    Await.until(id + " serves version " + version, WAIT,
+        () -> gateway.gateway().registry().status(id).map(DetectorStatus::version).orElse("none"), version::equals);
   }
 
   private HttpResponse<Buffer> upload(String file, Path source) throws IOException {
@@ -181,13 +178,8 @@ class HotSwapTest {
     return gateway.gateway().registry().status("rule").orElseThrow();
   }
 
-  private void awaitLoadFailure(String subject) throws InterruptedException {
-    for (int attempt = 0; attempt < 600; attempt++) {
-      if (gateway.gateway().plugins().failures().stream().anyMatch(failure -> failure.subject().equals(subject))) {
-        return;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no load failure of " + subject + " after 6 s");
+  private void awaitLoadFailure(String subject) {
+    Await.until("a load failure of " + subject + " is recorded", WAIT, () -> gateway.gateway().plugins().failures(),
+        failures -> failures.stream().anyMatch(failure -> failure.subject().equals(subject)));
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.barcodeanomaly.gateway.config.DetectorSpec;
 import org.barcodeanomaly.gateway.config.GatewayConfig;
 import org.barcodeanomaly.gateway.config.RouteConfig;
+import org.barcodeanomaly.gateway.testing.Await;
 import org.barcodeanomaly.gateway.testing.PrometheusText;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
 import org.barcodeanomaly.pluginhost.testing.TestPlugin;
@@ -107,7 +109,7 @@ class RoutingTest {
 
   @Test
   @DisplayName("scores with the shadow detector too, returning only the answer, and counts agreement per type")
-  void scoresInTheShadow(Vertx vertx) throws InterruptedException {
+  void scoresInTheShadow(Vertx vertx) {
     TestPlugin.of("rule").writeTo(home.resolve("plugins/rule-plugin.jar"));
     TestPlugin.of("svm").alsoFlags(org.barcodeanomaly.api.event.AnomalyType.JUMP)
         .writeTo(home.resolve("plugins/svm-plugin.jar"));
@@ -127,16 +129,9 @@ class RoutingTest {
   }
 
   /** The shadow scores after the answer is sent: waits until its verdicts are counted. */
-  private static String awaitMetric(RunningGateway gateway, String name, Map<String, String> labels)
-      throws InterruptedException {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      String metrics = gateway.get("/metrics").bodyAsString();
-      if (PrometheusText.value(metrics, name, labels) > 0) {
-        return metrics;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no " + name + " " + labels + " after 5 s");
+  private static String awaitMetric(RunningGateway gateway, String name, Map<String, String> labels) {
+    return Await.until("/metrics counts " + name + " " + labels, Duration.ofSeconds(30),
+        () -> gateway.get("/metrics").bodyAsString(), metrics -> PrometheusText.value(metrics, name, labels) > 0);
   }
 
   private static String withEpc(String epc) {

@@ -3,6 +3,7 @@ package org.barcodeanomaly.gateway.testing;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every failure (a status other than 200, or no answer at all).
  */
 public final class RequestStream {
+
+  /** The longest wait for answers before a test fails. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final RunningGateway gateway;
   private final String path;
@@ -74,27 +78,30 @@ public final class RequestStream {
     return methods.containsKey(method);
   }
 
-  /** Waits until {@code more} further requests have been answered (at most 30 s). */
-  public void awaitMore(int more) throws InterruptedException {
+  /** Waits until {@code more} further requests have been answered; fails after 30 s. */
+  public void awaitMore(int more) {
     int target = answered() + more;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (answered() < target && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Await.until(more + " more requests to " + path + " are answered (" + target + " answers in all)", WAIT,
+        this::answered, answers -> answers >= target);
   }
 
-  /** Waits until an answer with {@code method} arrives (at most 30 s). */
-  public void awaitMethod(String method) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!seen(method) && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+  /** Waits until an answer with {@code method} arrives; fails after 30 s. */
+  public void awaitMethod(String method) {
+    Await.until("an answer from " + method + " arrives on " + path, WAIT, this::methods,
+        answers -> answers.containsKey(method));
   }
 
-  /** Stops sending and waits for the requests in flight; returns the failures. */
+  /**
+   * Stops sending and waits for the requests in flight; returns the failures.
+   *
+   * @throws AssertionError when a lane still has a request unanswered after 30 s
+   */
   public List<String> stop() throws InterruptedException {
     running.set(false);
-    lanesDone.await(30, TimeUnit.SECONDS);
+    if (!lanesDone.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+      throw new AssertionError(lanesDone.getCount() + " lanes to " + path + " still wait for an answer "
+          + WAIT + " after the stream was stopped; failures so far: " + failures);
+    }
     return List.copyOf(failures);
   }
 

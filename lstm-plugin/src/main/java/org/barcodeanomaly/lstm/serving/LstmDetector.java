@@ -1,6 +1,7 @@
 package org.barcodeanomaly.lstm.serving;
 
 import ai.onnxruntime.OrtException;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -77,8 +78,17 @@ public final class LstmDetector implements StreamingDetector {
    */
   public LstmDetector(LstmModelSpec spec, Path model, OnnxRuntimeOptions options,
       StreamingOptions streaming) throws OrtException {
+    this(spec, model, options, streaming, Ticker.systemTicker());
+  }
+
+  /**
+   * As the public constructor, with a streaming buffer that counts idle time and the after-sale
+   * window by {@code ticker}: tests cross a 60-day timeout by moving a clock, not by waiting.
+   */
+  LstmDetector(LstmModelSpec spec, Path model, OnnxRuntimeOptions options, StreamingOptions streaming,
+      Ticker ticker) throws OrtException {
     this.spec = spec;
-    this.arrivals = new TrailBuffer(streaming);
+    this.arrivals = new TrailBuffer(streaming, ticker);
     this.encoder = new SequenceEncoder(spec);
     this.scorer = new OnnxSequenceScorer(model, options);
     this.singleEvents = new SingleEventVectors(spec);

@@ -1,5 +1,6 @@
 package org.barcodeanomaly.lstm.serving;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,14 @@ public final class LstmDetectorProvider implements DetectorProvider {
 
   @Override
   public Detector create(DetectorOptions options) throws DetectorUnavailableException {
+    return create(options, Ticker.systemTicker());
+  }
+
+  /**
+   * {@link #create(DetectorOptions)} with a streaming buffer that counts idle time and the
+   * after-sale window by {@code ticker}, for tests that move time by hand.
+   */
+  LstmDetector create(DetectorOptions options, Ticker ticker) throws DetectorUnavailableException {
     Path directory = options.modelDir(NAME);
     String precision = options.getSetting("lstm.precision", "fp32");
     if (!precision.equals("fp32") && !precision.equals("int8")) {
@@ -60,7 +69,7 @@ public final class LstmDetectorProvider implements DetectorProvider {
     LstmModelSpec spec = readSpec(directory);
     StreamingOptions streaming = StreamingOptions.fromSettings(options, spec.maxLength());
     try {
-      return new LstmDetector(spec, model, runtime, streaming);
+      return new LstmDetector(spec, model, runtime, streaming, ticker);
     } catch (Exception e) {
       throw new DetectorUnavailableException("the LSTM model in " + directory.toAbsolutePath()
           + " cannot be loaded (" + e.getMessage() + "); re-export it with `anomaly export-onnx`", e);

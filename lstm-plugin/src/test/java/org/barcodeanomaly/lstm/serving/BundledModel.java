@@ -1,5 +1,6 @@
 package org.barcodeanomaly.lstm.serving;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.file.Path;
 import java.util.Map;
 import org.barcodeanomaly.api.detector.DetectorOptions;
@@ -24,10 +25,18 @@ final class BundledModel {
 
   /** The lstm detector loaded by its provider from the bundled models directory, with {@code settings}. */
   static LstmDetector detector(Map<String, String> settings) {
+    return detector(settings, Ticker.systemTicker());
+  }
+
+  /**
+   * The lstm detector loaded by its provider from the bundled models directory, with
+   * {@code settings}, its streaming buffer keeping time by {@code ticker}.
+   */
+  static LstmDetector detector(Map<String, String> settings, Ticker ticker) {
     DetectorOptions options = new DetectorOptions().setModelsDir(MODELS_DIR);
     settings.forEach(options::setSetting);
     try {
-      return (LstmDetector) new LstmDetectorProvider().create(options);
+      return new LstmDetectorProvider().create(options, ticker);
     } catch (DetectorUnavailableException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

@@ -156,7 +156,9 @@ class TrailBufferTest {
     for (int i = 0; i < threads; i++) {
       ScanEvent event = event(i, "A", "WMS_Inbound");
       prefixes.add(pool.submit(() -> {
-        start.await();
+        if (!start.await(1, TimeUnit.MINUTES)) {
+          throw new IllegalStateException("the test never released the concurrent arrivals");
+        }
         return buffer.admit(List.of(event)).get(0);
       }));
     }

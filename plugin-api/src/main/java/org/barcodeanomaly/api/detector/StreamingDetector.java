@@ -17,8 +17,10 @@ import org.barcodeanomaly.api.event.ScanEvent;
  *
  * <p>What a buffer holds: for each EPC, the events passed to {@link #scoreArrivals} since that EPC
  * was last forgotten, in arrival order. Buffers are bounded (how many EPCs, how many events per
- * EPC, how long an idle EPC is kept: each implementation documents its limits and defaults);
- * an EPC that was forgotten starts again with an empty buffer. A trail that ends with a sale
+ * EPC, how long an idle EPC is kept: each implementation documents its limits and defaults). An
+ * EPC over the events bound drops its oldest events, so it keeps its most recent ones; once calls
+ * have returned, every bound holds (while calls run, evictions may lag). An EPC that was forgotten
+ * starts again with an empty buffer. A trail that ends with a sale
  * ({@code POS_Sell}) is reset: the item has left the supply chain, so its EPC is forgotten, but
  * only after a short watch (documented by each implementation) in which a scan after the sale is
  * still judged with the sale before it. {@link #score} neither reads nor changes the buffers.
@@ -62,7 +64,7 @@ public interface StreamingDetector extends Detector {
    * and later arrivals do not change the returned copy. EPCs already forgotten (evicted, idle,
    * sold longer ago than the watch) are left out. The default keeps nothing: an empty map.
    *
-   * @return read-only; empty when nothing is buffered
+   * @return read-only, and so is each of its lists; empty when nothing is buffered
    */
   default Map<String, List<ScanEvent>> bufferedTrails() {
     return Map.of();
