@@ -1,0 +1,39 @@
+package org.barcodeanomaly.lstm.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.barcodeanomaly.api.detector.DetectorOptions;
+import org.barcodeanomaly.api.detector.ScoreTable;
+import org.barcodeanomaly.evaluation.reference.LabelledBatch;
+import org.barcodeanomaly.evaluation.reference.ReferenceTrails;
+import org.barcodeanomaly.modelformat.ModelManifest;
+import org.barcodeanomaly.modelformat.ModelProvenance;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Models saved by earlier releases keep loading and scoring: a frozen copy of every earlier
+ * format's bundled model ({@code frozen-models/format-N/lstm}) is loaded by this version's
+ * provider and ranks the reference trails' anomalies.
+ */
+class FrozenModelsTest {
+
+  @ParameterizedTest(name = "format {0}")
+  @ValueSource(ints = {1})
+  @DisplayName("a model of an earlier format loads with its provenance and thresholds, and still ranks anomalies")
+  void earlierFormatLoadsAndScores(int format) throws Exception {
+    Path models = Path.of(FrozenModelsTest.class.getResource("/frozen-models/format-" + format).toURI());
+    LabelledBatch batch = new ReferenceTrails(11).generate(2_000, 0.3);
+    try (LstmDetector detector = (LstmDetector) new LstmDetectorProvider()
+        .create(new DetectorOptions().setModelsDir(models))) {
+      assertThat(detector.version()).isEqualTo("lstm-2026-11-25");
+      ModelProvenance provenance = ModelManifest.read(models.resolve("lstm"));
+      assertThat(provenance.detector()).isEqualTo("lstm");
+      assertThat(detector.thresholds()).isEqualTo(provenance.thresholds());
+      ScoreTable scores = detector.score(batch.events());
+      assertThat(batch.macroRocAuc(scores)).as("macro ROC-AUC").isGreaterThan(0.85);
+    }
+  }
+}
