@@ -7,6 +7,7 @@ import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.api.network.FastestTrips;
 import org.barcodeanomaly.features.Trails;
 import org.barcodeanomaly.rule.rules.EpcDupRule;
 import org.barcodeanomaly.rule.rules.EpcFakeRule;
@@ -14,15 +15,14 @@ import org.barcodeanomaly.rule.rules.EventOrderRule;
 import org.barcodeanomaly.rule.rules.JumpRule;
 import org.barcodeanomaly.rule.rules.LocationRule;
 import org.barcodeanomaly.rule.rules.TrailRule;
-import org.barcodeanomaly.rule.rules.TravelTimeModel;
+import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
-import org.barcodeanomaly.rule.trail.Trail;
 
 /**
  * The rule-based detector: the five domain rules of docs/spec/ANOMALIES.md, exact and fast, with no model.
  *
  * <p>It groups the batch into trails once (one counting sort by EPC, one small sort per trail),
- * prepares each trail once (re-reads, main line, departures, see {@link Trail}) and runs the five
+ * prepares each trail once (re-reads, main line, departures, see {@link PreparedTrail}) and runs the five
  * rules over it: work is linear in the number of events. Scores are 0–100 per type; see each rule
  * for its scale and {@link RuleDetectorOptions#DEFAULT_THRESHOLDS} for the reporting thresholds.
  * An exact re-read (same location, type and second) gets the scores of its first read.
@@ -50,7 +50,7 @@ public final class RuleDetector implements Detector {
   /** A detector set up by {@code options} (copied: later changes to them have no effect). */
   public RuleDetector(RuleDetectorOptions options) {
     this.options = new RuleDetectorOptions(Objects.requireNonNull(options, "options"));
-    TravelTimeModel travelTimes = new TravelTimeModel(this.options.getNetwork());
+    FastestTrips travelTimes = new FastestTrips(this.options.getNetwork());
     this.rules = List.of(
         new EpcFakeRule(this.options.getRegistry()),
         new EpcDupRule(),
@@ -84,7 +84,7 @@ public final class RuleDetector implements Detector {
     Trails trails = Trails.group(Objects.requireNonNull(events, "events"));
     ScanColumns columns = ScanColumns.of(events);
     ScoreTable scores = new ScoreTable(columns.size());
-    Trail trail = new Trail(columns, options.getNetwork());
+    PreparedTrail trail = new PreparedTrail(columns, options.getNetwork());
     for (int t = 0; t < trails.count(); t++) {
       trail.load(trails, t);
       for (TrailRule rule : rules) {
@@ -96,7 +96,7 @@ public final class RuleDetector implements Detector {
   }
 
   /** Gives each exact re-read the sequence scores of its first read: it is the same event. */
-  private static void shareWithReReads(Trail trail, ScoreTable scores) {
+  private static void shareWithReReads(PreparedTrail trail, ScoreTable scores) {
     for (int k = 0; k < trail.size(); k++) {
       if (trail.isReRead(k)) {
         int first = trail.firstReadOf(k);

@@ -19,7 +19,7 @@ import org.barcodeanomaly.simulator.noise.FieldNoise;
 import org.barcodeanomaly.simulator.output.SimulationOutput;
 import org.barcodeanomaly.simulator.trail.Lot;
 import org.barcodeanomaly.simulator.trail.LotPlanner;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 import org.barcodeanomaly.simulator.trail.TrailGenerator;
 
 /**
@@ -154,7 +154,7 @@ public final class Simulator {
       return anomalous;
     }
 
-    private void emit(Trail trail, SimulationOutput.ScanFile file, SplittableRandom readers,
+    private void emit(SimulatedTrail trail, SimulationOutput.ScanFile file, SplittableRandom readers,
         SplittableRandom anomalies) {
       try {
         AnomalyVariant variant = injection.apply(trail, anomalies);

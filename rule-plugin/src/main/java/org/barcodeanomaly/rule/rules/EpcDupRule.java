@@ -2,8 +2,8 @@ package org.barcodeanomaly.rule.rules;
 
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
-import org.barcodeanomaly.rule.trail.Trail;
 
 /**
  * epcDup: one EPC read at two or more different locations in the same second, so at least one
@@ -30,7 +30,7 @@ public final class EpcDupRule implements TrailRule {
   }
 
   @Override
-  public void score(Trail trail, ScoreTable scores) {
+  public void score(PreparedTrail trail, ScoreTable scores) {
     ScanColumns columns = trail.columns();
     int k = 0;
     while (k < trail.size()) {
@@ -54,7 +54,7 @@ public final class EpcDupRule implements TrailRule {
    * Distinct locations of a same-second run, counted up to {@value #LOCATIONS_TO_CAP}: three
    * remembered locations are enough to know a fourth is new, so no buffer is needed.
    */
-  private static int distinctLocations(Trail trail, int from, int to) {
+  private static int distinctLocations(PreparedTrail trail, int from, int to) {
     ScanColumns columns = trail.columns();
     int first = columns.location(trail.event(from));
     int second = 0;

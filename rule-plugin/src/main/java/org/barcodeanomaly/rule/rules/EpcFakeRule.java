@@ -6,8 +6,8 @@ import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.epc.EpcCode;
 import org.barcodeanomaly.api.epc.EpcRegistry;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
-import org.barcodeanomaly.rule.trail.Trail;
 
 /**
  * epcFake: the EPC cannot be genuine. Scored once per EPC and given to every event of it.
@@ -70,7 +70,7 @@ public final class EpcFakeRule implements TrailRule {
   }
 
   @Override
-  public void score(Trail trail, ScoreTable scores) {
+  public void score(PreparedTrail trail, ScoreTable scores) {
     ScanColumns columns = trail.columns();
     int first = trail.lineEvent(0);
     Instant recorded = null;

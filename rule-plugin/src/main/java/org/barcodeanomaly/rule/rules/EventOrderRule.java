@@ -5,8 +5,8 @@ import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
-import org.barcodeanomaly.rule.trail.Trail;
 
 /**
  * evtOrderErr: event types out of their order, scored on the event that breaks the order.
@@ -55,7 +55,7 @@ public final class EventOrderRule implements TrailRule {
   }
 
   @Override
-  public void score(Trail trail, ScoreTable scores) {
+  public void score(PreparedTrail trail, ScoreTable scores) {
     ScanColumns columns = trail.columns();
     for (int k = 0; k < trail.size(); k++) {
       if (!trail.isReRead(k)) {
@@ -80,7 +80,7 @@ public final class EventOrderRule implements TrailRule {
     }
   }
 
-  private static void scoreVisits(Trail trail, ScoreTable scores) {
+  private static void scoreVisits(PreparedTrail trail, ScoreTable scores) {
     ScanColumns columns = trail.columns();
     Visit visit = new Visit();
     boolean sold = false;

@@ -2,20 +2,21 @@ package org.barcodeanomaly.rule.rules;
 
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.api.network.FastestTrips;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Route;
+import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
-import org.barcodeanomaly.rule.trail.Trail;
 
 /**
  * jump: an arrival faster than the network allows, or time running backwards; scored on the
  * arriving event.
  *
- * <p>Moves are read along the trail's main line ({@link Trail#moveOrigin}), where a back-dated
+ * <p>Moves are read along the trail's main line ({@link PreparedTrail#moveOrigin}), where a back-dated
  * arrival, which sorts before its departure, has been placed right after it. Travel time below
  * zero scores
  * {@value #BACKWARDS}. Otherwise the travel time is compared with the fastest trip the network
- * allows on that route ({@link TravelTimeModel}: the route's fastest observed trip, else the
+ * allows on that route ({@link FastestTrips}: the route's fastest observed trip, else the
  * fastest between the same tiers, else its distance at the fastest observed speed): below {@code fastRatio} of it (0.5 by default)
  * the score runs from {@value #FAST_FLOOR} up to 100 at zero; between {@code fastRatio} and the
  * fastest trip it runs from {@value #SUSPECT_CEILING} down to 0, below the threshold, to help
@@ -33,7 +34,7 @@ public final class JumpRule implements TrailRule {
   public static final int SUSPECT_CEILING = 40;
 
   private final LocationNetwork network;
-  private final TravelTimeModel travelTimes;
+  private final FastestTrips travelTimes;
   private final double fastRatio;
 
   /**
@@ -41,7 +42,7 @@ public final class JumpRule implements TrailRule {
    *
    * @param fastRatio travel faster than this share of the route's fastest trip is a jump, in (0, 1)
    */
-  public JumpRule(LocationNetwork network, TravelTimeModel travelTimes, double fastRatio) {
+  public JumpRule(LocationNetwork network, FastestTrips travelTimes, double fastRatio) {
     this.network = network;
     this.travelTimes = travelTimes;
     this.fastRatio = fastRatio;
@@ -53,7 +54,7 @@ public final class JumpRule implements TrailRule {
   }
 
   @Override
-  public void score(Trail trail, ScoreTable scores) {
+  public void score(PreparedTrail trail, ScoreTable scores) {
     for (int p = 0; p < trail.lineSize(); p++) {
       int departure = trail.moveOrigin(p);
       if (departure >= 0) {

@@ -6,8 +6,8 @@ import org.barcodeanomaly.api.event.BusinessStep;
 import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Route;
+import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
-import org.barcodeanomaly.rule.trail.Trail;
 
 /**
  * locErr: an event at a location where the item cannot be.
@@ -64,7 +64,7 @@ public final class LocationRule implements TrailRule {
   }
 
   @Override
-  public void score(Trail trail, ScoreTable scores) {
+  public void score(PreparedTrail trail, ScoreTable scores) {
     for (int k = 0; k < trail.size(); k++) {
       if (!trail.isReRead(k)) {
         scoreSite(trail.columns(), trail.event(k), scores);
@@ -85,7 +85,7 @@ public final class LocationRule implements TrailRule {
     }
   }
 
-  private void scoreMoves(Trail trail, ScoreTable scores) {
+  private void scoreMoves(PreparedTrail trail, ScoreTable scores) {
     for (int p = 0; p < trail.lineSize(); p++) {
       int origin = trail.moveOrigin(p);
       if (origin != NONE) {

@@ -2,7 +2,7 @@ package org.barcodeanomaly.rule.rules;
 
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
-import org.barcodeanomaly.rule.trail.Trail;
+import org.barcodeanomaly.rule.trail.PreparedTrail;
 
 /**
  * One rule of the rule detector: scores one anomaly type on one EPC's trail.
@@ -16,5 +16,5 @@ public interface TrailRule {
   AnomalyType type();
 
   /** Raises the scores of {@link #type()} for the events of {@code trail} that break the rule. */
-  void score(Trail trail, ScoreTable scores);
+  void score(PreparedTrail trail, ScoreTable scores);
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import org.barcodeanomaly.api.event.AnomalyType;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * What every injector shares: the variant it makes, checked against the variants its class
@@ -47,7 +47,7 @@ abstract class AbstractVariantInjector implements VariantInjector {
   }
 
   /** One site per event from {@code first} on that passes {@code fits}. */
-  static List<Site> eventSites(Trail trail, int first, IntPredicate fits) {
+  static List<Site> eventSites(SimulatedTrail trail, int first, IntPredicate fits) {
     List<Site> sites = new ArrayList<>();
     for (int i = first; i < trail.size(); i++) {
       if (fits.test(i)) {

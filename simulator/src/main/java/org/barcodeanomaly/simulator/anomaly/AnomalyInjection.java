@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.barcodeanomaly.simulator.chain.SupplyChainModel;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * Decides which EPCs carry an anomaly and of which variant, and injects it.
@@ -54,7 +54,7 @@ public final class AnomalyInjection {
    *
    * @return the injected variant, or {@code null} when the EPC stays normal
    */
-  public AnomalyVariant apply(Trail trail, SplittableRandom random) {
+  public AnomalyVariant apply(SimulatedTrail trail, SplittableRandom random) {
     if (rate <= 0 || random.nextDouble() >= rate) {
       return null;
     }

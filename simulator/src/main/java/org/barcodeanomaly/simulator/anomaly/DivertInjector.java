@@ -10,7 +10,7 @@ import org.barcodeanomaly.api.network.Route;
 import org.barcodeanomaly.api.network.Tier;
 import org.barcodeanomaly.simulator.chain.SupplyChainCalibration;
 import org.barcodeanomaly.simulator.trail.TierEvents;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * locErr by a wrong move: after a departure (an outbound, or the aggregation for moves out of the
@@ -31,7 +31,7 @@ final class DivertInjector extends AbstractVariantInjector {
   }
 
   @Override
-  public List<Site> sites(Trail trail) {
+  public List<Site> sites(SimulatedTrail trail) {
     List<Site> sites = new ArrayList<>();
     for (int d = 0; d < trail.size(); d++) {
       if (isDeparture(trail, d)) {
@@ -44,7 +44,7 @@ final class DivertInjector extends AbstractVariantInjector {
   }
 
   @Override
-  public void inject(Trail trail, Site site, SplittableRandom random) {
+  public void inject(SimulatedTrail trail, Site site, SplittableRandom random) {
     int departure = site.index();
     int originalSize = trail.size();
     Location from = context.location(trail, departure);
@@ -67,7 +67,7 @@ final class DivertInjector extends AbstractVariantInjector {
   }
 
   /** A departure: the aggregation or an outbound, followed by nothing or by the next arrival. */
-  private boolean isDeparture(Trail trail, int index) {
+  private boolean isDeparture(SimulatedTrail trail, int index) {
     boolean departs = trail.type(index) == EventType.AGGREGATION || context.isOutbound(trail, index);
     boolean nextIsArrival = index == trail.size() - 1 || trail.location(index + 1) != trail.location(index);
     return departs && nextIsArrival && context.location(trail, index) != null
@@ -75,7 +75,7 @@ final class DivertInjector extends AbstractVariantInjector {
   }
 
   /** The wrong destinations for a departure at {@code index}; a null entry is an unknown location. */
-  private List<Location> targets(Trail trail, int index) {
+  private List<Location> targets(SimulatedTrail trail, int index) {
     Location from = context.location(trail, index);
     int level = from.tier().level();
     switch (variant) {
@@ -107,7 +107,7 @@ final class DivertInjector extends AbstractVariantInjector {
    * Two or more tiers up, to the trail's own factory or its warehouse: from a hub only the
    * factory, from a wholesaler or retailer either (docs/spec/ANOMALIES.md's example is retailer to factory).
    */
-  private List<Location> backTowardsTheFactory(Trail trail, int level) {
+  private List<Location> backTowardsTheFactory(SimulatedTrail trail, int level) {
     List<Location> targets = new ArrayList<>();
     if (level >= Tier.LOGISTICS_HUB.level()) {
       targets.add(context.network.location(trail.identity().factory().locationId()));
@@ -123,7 +123,7 @@ final class DivertInjector extends AbstractVariantInjector {
         && context.network.route(from.id(), to.id()).kind() == kind);
   }
 
-  private Location previousAtLevel(Trail trail, int before, int level) {
+  private Location previousAtLevel(SimulatedTrail trail, int before, int level) {
     for (int i = before - 1; i >= 0; i--) {
       Location location = context.location(trail, i);
       if (location != null && location.tier().level() == level) {

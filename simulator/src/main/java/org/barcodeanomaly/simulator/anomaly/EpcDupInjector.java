@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.simulator.trail.TierEvents;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * epcDup: a cloned code is scanned in elsewhere in the very second a genuine event of the trail
@@ -27,7 +27,7 @@ final class EpcDupInjector extends AbstractVariantInjector {
   }
 
   @Override
-  public List<Site> sites(Trail trail) {
+  public List<Site> sites(SimulatedTrail trail) {
     List<Site> sites = new ArrayList<>();
     for (int i = 0; i < trail.size(); i++) {
       Location genuine = context.location(trail, i);
@@ -47,7 +47,7 @@ final class EpcDupInjector extends AbstractVariantInjector {
   }
 
   @Override
-  public void inject(Trail trail, Site site, SplittableRandom random) {
+  public void inject(SimulatedTrail trail, Site site, SplittableRandom random) {
     int genuine = site.index();
     Location genuineLocation = context.location(trail, genuine);
     List<Location> clones = new ArrayList<>();
@@ -66,12 +66,12 @@ final class EpcDupInjector extends AbstractVariantInjector {
     }
   }
 
-  private List<Location> sameTierClones(Trail trail, Location genuine) {
+  private List<Location> sameTierClones(SimulatedTrail trail, Location genuine) {
     return context.locations(candidate -> candidate.tier() == genuine.tier()
         && !InjectionContext.visits(trail, candidate.id()));
   }
 
-  private List<Location> distantClones(Trail trail, Location genuine) {
+  private List<Location> distantClones(SimulatedTrail trail, Location genuine) {
     return context.locations(candidate ->
         Math.abs(candidate.tier().level() - genuine.tier().level()) >= 2
             && candidate.distanceKm(genuine) >= DISTANT_KM

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.barcodeanomaly.api.epc.EpcRegistry;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.simulator.chain.SupplyChainCalibration;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * epcFake: the trail is an ordinary one, but the code it carries cannot be genuine. Every event
@@ -31,18 +31,18 @@ final class EpcFakeInjector extends AbstractVariantInjector {
   }
 
   @Override
-  public List<Site> sites(Trail trail) {
+  public List<Site> sites(SimulatedTrail trail) {
     return trail.size() > 0 ? List.of(Site.at(0)) : List.of();
   }
 
   @Override
-  public void inject(Trail trail, Site site, SplittableRandom random) {
+  public void inject(SimulatedTrail trail, Site site, SplittableRandom random) {
     String[] fields = trail.epcCode().split("\\.", -1);
     trail.setEpcCode(fake(fields, trail, random));
     trail.labelAll(AnomalyType.EPC_FAKE);
   }
 
-  private String fake(String[] fields, Trail trail, SplittableRandom random) {
+  private String fake(String[] fields, SimulatedTrail trail, SplittableRandom random) {
     switch (variant) {
       case FAKE_FIELD_COUNT:
         return random.nextBoolean()

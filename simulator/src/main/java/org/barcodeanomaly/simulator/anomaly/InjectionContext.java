@@ -10,8 +10,8 @@ import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Tier;
 import org.barcodeanomaly.simulator.chain.SupplyChainCalibration;
 import org.barcodeanomaly.simulator.chain.SupplyChainModel;
-import org.barcodeanomaly.simulator.chain.TravelTimeModel;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.chain.TravelTimeSampler;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 import org.barcodeanomaly.simulator.trail.TrailContinuation;
 
 /** What the injectors share: the network, travel times and the continuation of diverted trails. */
@@ -31,18 +31,18 @@ final class InjectionContext {
   }
 
   /** The location of event {@code index}, or {@code null} when the network does not know it. */
-  Location location(Trail trail, int index) {
+  Location location(SimulatedTrail trail, int index) {
     return network.location(trail.location(index));
   }
 
   /** The tier of event {@code index}'s location, or {@code null} when the location is unknown. */
-  Tier tier(Trail trail, int index) {
+  Tier tier(SimulatedTrail trail, int index) {
     Location location = location(trail, index);
     return location == null ? null : location.tier();
   }
 
   /** Whether event {@code index} takes the item out of a known location. */
-  boolean isOutbound(Trail trail, int index) {
+  boolean isOutbound(SimulatedTrail trail, int index) {
     return trail.type(index).direction() == EventType.Direction.OUTBOUND && location(trail, index) != null;
   }
 
@@ -58,7 +58,7 @@ final class InjectionContext {
   }
 
   /** Whether any event of {@code trail} is at {@code locationId}. */
-  static boolean visits(Trail trail, int locationId) {
+  static boolean visits(SimulatedTrail trail, int locationId) {
     for (int i = 0; i < trail.size(); i++) {
       if (trail.location(i) == locationId) {
         return true;
@@ -69,7 +69,7 @@ final class InjectionContext {
 
   /** A trip time in seconds: the route's own when observed, otherwise a plausible one. */
   long tripSeconds(Location from, Location to, SplittableRandom random) {
-    TravelTimeModel travel = model.travel();
+    TravelTimeSampler travel = model.travel();
     int minutes = travel.isObserved(from.id(), to.id())
         ? travel.observedMinutes(from.id(), to.id(), random)
         : travel.plausibleMinutes(from, to, random);

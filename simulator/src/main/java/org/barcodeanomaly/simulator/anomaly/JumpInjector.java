@@ -6,7 +6,7 @@ import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.network.Route;
 import org.barcodeanomaly.api.network.RouteStats;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * jump: an arrival on an observed route is time-stamped too soon after its departure, or before
@@ -29,13 +29,13 @@ final class JumpInjector extends AbstractVariantInjector {
   }
 
   @Override
-  public List<Site> sites(Trail trail) {
+  public List<Site> sites(SimulatedTrail trail) {
     return eventSites(trail, 2,
         i -> observedLeg(trail, i) != null && backwardRoom(trail, i) >= minimumBackward());
   }
 
   @Override
-  public void inject(Trail trail, Site site, SplittableRandom random) {
+  public void inject(SimulatedTrail trail, Site site, SplittableRandom random) {
     int i = site.index();
     long departure = trail.time(i - 1);
     long arrival;
@@ -65,7 +65,7 @@ final class JumpInjector extends AbstractVariantInjector {
   }
 
   /** The observed route of the leg that ends with the inbound at {@code i}, or null. */
-  private RouteStats observedLeg(Trail trail, int i) {
+  private RouteStats observedLeg(SimulatedTrail trail, int i) {
     if (trail.type(i).direction() != EventType.Direction.INBOUND || !context.isOutbound(trail, i - 1)) {
       return null;
     }
@@ -74,7 +74,7 @@ final class JumpInjector extends AbstractVariantInjector {
   }
 
   /** How far before its departure the arrival can go and still follow the event before the departure. */
-  private static long backwardRoom(Trail trail, int i) {
+  private static long backwardRoom(SimulatedTrail trail, int i) {
     return trail.time(i - 1) - trail.time(i - 2) - MINUTE;
   }
 

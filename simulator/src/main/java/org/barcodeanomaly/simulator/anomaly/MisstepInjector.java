@@ -7,7 +7,7 @@ import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.network.Tier;
 import org.barcodeanomaly.simulator.trail.TierEvents;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * A misconfigured reader writes an outbound with the wrong names. Outbounds are chosen because
@@ -30,12 +30,12 @@ final class MisstepInjector extends AbstractVariantInjector {
   }
 
   @Override
-  public List<Site> sites(Trail trail) {
+  public List<Site> sites(SimulatedTrail trail) {
     return eventSites(trail, 0, i -> context.isOutbound(trail, i));
   }
 
   @Override
-  public void inject(Trail trail, Site site, SplittableRandom random) {
+  public void inject(SimulatedTrail trail, Site site, SplittableRandom random) {
     int index = site.index();
     Tier own = context.tier(trail, index);
     EventType wrong = TierEvents.outbound(otherTier(own, random));

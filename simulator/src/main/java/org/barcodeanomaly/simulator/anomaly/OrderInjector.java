@@ -8,7 +8,7 @@ import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.Route;
 import org.barcodeanomaly.api.network.Tier;
 import org.barcodeanomaly.simulator.chain.SupplyChainCalibration;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * evtOrderErr: event types out of their order at a location or along the trail, with every time
@@ -31,12 +31,12 @@ final class OrderInjector extends AbstractVariantInjector {
   }
 
   @Override
-  public List<Site> sites(Trail trail) {
+  public List<Site> sites(SimulatedTrail trail) {
     return eventSites(trail, 1, i -> fits(trail, i));
   }
 
   @Override
-  public void inject(Trail trail, Site site, SplittableRandom random) {
+  public void inject(SimulatedTrail trail, Site site, SplittableRandom random) {
     int i = site.index();
     switch (variant) {
       case ORDER_SECOND_INBOUND: {
@@ -70,7 +70,7 @@ final class OrderInjector extends AbstractVariantInjector {
     }
   }
 
-  private boolean fits(Trail trail, int i) {
+  private boolean fits(SimulatedTrail trail, int i) {
     switch (variant) {
       case ORDER_SECOND_INBOUND:
         return isInbound(trail, i) && (i == trail.size() - 1
@@ -92,7 +92,7 @@ final class OrderInjector extends AbstractVariantInjector {
    * Whether the item at the end of the trail sits at a retailer of a factory whose goods are sold
    * (icn, kum), so a sale can end its trail.
    */
-  private boolean sells(Trail trail, int i) {
+  private boolean sells(SimulatedTrail trail, int i) {
     EventType type = trail.type(i);
     boolean atRetailer = type == EventType.R_STOCK_INBOUND || type == EventType.R_STOCK_OUTBOUND
         || type == EventType.POS_SELL;
@@ -116,7 +116,7 @@ final class OrderInjector extends AbstractVariantInjector {
    * ordinary sold item has, with dwells cut short where the window demands, leaving room for the
    * scan after the sale. Returns the index of the sale.
    */
-  private static int completeSale(Trail trail, int last, SplittableRandom random) {
+  private static int completeSale(SimulatedTrail trail, int last, SplittableRandom random) {
     int location = trail.location(last);
     if (trail.type(last) == EventType.R_STOCK_INBOUND) {
       trail.add(location, EventType.R_STOCK_OUTBOUND, fittedDwell(trail.lastTime(),
@@ -137,12 +137,12 @@ final class OrderInjector extends AbstractVariantInjector {
     return from + InjectionContext.minutesBetween(range.minMinutes() * MINUTE, longest, random);
   }
 
-  private boolean isInbound(Trail trail, int i) {
+  private boolean isInbound(SimulatedTrail trail, int i) {
     return trail.type(i).direction() == EventType.Direction.INBOUND && context.location(trail, i) != null;
   }
 
   /** An inbound at {@code i} followed by the outbound of the same location. */
-  private boolean isVisit(Trail trail, int i) {
+  private boolean isVisit(SimulatedTrail trail, int i) {
     return isInbound(trail, i) && i + 1 < trail.size() && context.isOutbound(trail, i + 1)
         && trail.location(i + 1) == trail.location(i);
   }
@@ -152,7 +152,7 @@ final class OrderInjector extends AbstractVariantInjector {
    * previous location still takes at least the route's fastest observed trip; 0 when the leg is
    * not an observed route.
    */
-  private long earlyOutboundRoom(Trail trail, int i) {
+  private long earlyOutboundRoom(SimulatedTrail trail, int i) {
     if (i < 2 || !context.isOutbound(trail, i - 1)) {
       return 0;
     }

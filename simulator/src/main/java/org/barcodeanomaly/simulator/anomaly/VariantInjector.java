@@ -2,7 +2,7 @@ package org.barcodeanomaly.simulator.anomaly;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * Injects one variant of the catalogue into a trail and labels the events it makes anomalous.
@@ -16,8 +16,8 @@ interface VariantInjector {
   AnomalyVariant variant();
 
   /** Every place in {@code trail} where the variant can be injected; empty when nowhere. */
-  List<Site> sites(Trail trail);
+  List<Site> sites(SimulatedTrail trail);
 
   /** Injects the variant at {@code site}, one of {@link #sites}'s answers for this trail. */
-  void inject(Trail trail, Site site, SplittableRandom random);
+  void inject(SimulatedTrail trail, Site site, SplittableRandom random);
 }

@@ -27,7 +27,7 @@ public final class SupplyChainModel {
 
   private final LocationNetwork network;
   private final EpcRegistry registry;
-  private final TravelTimeModel travel;
+  private final TravelTimeSampler travel;
   private final HubTypeNames hubTypes;
   private final Map<Integer, Choice> nextStops = new HashMap<>();
   private final Map<Integer, Double> shipShares = new HashMap<>();
@@ -37,7 +37,7 @@ public final class SupplyChainModel {
   public SupplyChainModel(LocationNetwork network, EpcRegistry registry) {
     this.network = network;
     this.registry = registry;
-    this.travel = new TravelTimeModel(network);
+    this.travel = new TravelTimeSampler(network);
     this.hubTypes = new HubTypeNames(network);
     Map<Integer, Long> arrivals = new HashMap<>();
     Map<Integer, Long> departures = new HashMap<>();
@@ -82,7 +82,7 @@ public final class SupplyChainModel {
   }
 
   /** Travel times. */
-  public TravelTimeModel travel() {
+  public TravelTimeSampler travel() {
     return travel;
   }
 

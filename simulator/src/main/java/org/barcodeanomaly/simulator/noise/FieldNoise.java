@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Tier;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * What real readers do that is not fraud, for the {@code field} profile. Every event it touches
@@ -85,7 +85,7 @@ public final class FieldNoise {
   }
 
   /** Marks the rows of {@code trail} that arrive late; draws only when noise is active. */
-  public void markLateRows(Trail trail, SplittableRandom random) {
+  public void markLateRows(SimulatedTrail trail, SplittableRandom random) {
     if (lateRowShare <= 0) {
       return;
     }

@@ -9,7 +9,7 @@ import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.scanfile.ScanFileColumns;
 import org.barcodeanomaly.simulator.chain.HubTypeNames;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * Encodes trail events as rows of the raw scan-file layout ({@link ScanFileColumns#CANONICAL_COLUMNS}:
@@ -59,7 +59,7 @@ final class ScanRowEncoder {
   }
 
   /** Prepares the fields every row of {@code trail} repeats. Call once per trail, before its rows. */
-  void startTrail(Trail trail) {
+  void startTrail(SimulatedTrail trail) {
     epcFields.clear();
     epcFields.append(utf8(trail.epcCode())).append(TAB);
     String[] fields = trail.epcCode().split("\\.", -1);
@@ -76,7 +76,7 @@ final class ScanRowEncoder {
   }
 
   /** Appends event {@code index} of the current trail, without its event id, starting with a TAB. */
-  void appendEvent(ByteRow row, Trail trail, int index) {
+  void appendEvent(ByteRow row, SimulatedTrail trail, int index) {
     int location = trail.location(index);
     row.append(TAB).append(locationFields(location)).append(TAB)
         .append(hubType(location, trail.type(index))).append(TAB)

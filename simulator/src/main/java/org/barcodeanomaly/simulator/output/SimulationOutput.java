@@ -16,7 +16,7 @@ import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.evaluation.data.LabelledDataSet;
 import org.barcodeanomaly.simulator.chain.HubTypeNames;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 
 /**
  * The files of one simulated data set, written as trails stream in:
@@ -131,7 +131,7 @@ public final class SimulationOutput implements Closeable {
     }
 
     /** Writes every event of {@code trail}; late ones are held back until {@link #close}. */
-    public void write(Trail trail) throws IOException {
+    public void write(SimulatedTrail trail) throws IOException {
       encoder.startTrail(trail);
       for (int i = 0; i < trail.size(); i++) {
         row.clear();

@@ -27,7 +27,7 @@ public final class TrailContinuation {
    * location, until the trail holds {@code maxEvents} events. Does nothing when the last event is
    * not an inbound or its location is unknown.
    */
-  public void continueFrom(Trail trail, int maxEvents, SplittableRandom random) {
+  public void continueFrom(SimulatedTrail trail, int maxEvents, SplittableRandom random) {
     while (trail.size() < maxEvents) {
       int last = trail.size() - 1;
       Location here = model.network().location(trail.location(last));
@@ -49,7 +49,7 @@ public final class TrailContinuation {
    * with the factory's sale-through probability and only while the window is open and the trail
    * holds fewer than {@code maxEvents} events.
    */
-  public void appendSales(Trail trail, int retailerId, int maxEvents, SplittableRandom random) {
+  public void appendSales(SimulatedTrail trail, int retailerId, int maxEvents, SplittableRandom random) {
     double saleThrough = SupplyChainCalibration.saleThrough(trail.identity().factory().site());
     if (saleThrough <= 0 || trail.size() >= maxEvents || random.nextDouble() >= saleThrough) {
       return;
@@ -68,7 +68,7 @@ public final class TrailContinuation {
     }
   }
 
-  private boolean shipLeg(Trail trail, Location here, SplittableRandom random) {
+  private boolean shipLeg(SimulatedTrail trail, Location here, SplittableRandom random) {
     if (!model.hasNextStop(here.id()) || random.nextDouble() >= model.shipShare(here.id())) {
       return false;
     }

@@ -53,10 +53,10 @@ public final class TrailGenerator {
    * {@code sink}. The trail object is reused: the sink must finish with it before it returns.
    */
   public void generate(Lot lot, SplittableRandom random, SplittableRandom noiseRandom,
-      Consumer<Trail> sink) {
+      Consumer<SimulatedTrail> sink) {
     EpcIdentity identity = identity(lot);
     String codePrefix = codePrefix(lot);
-    Trail trail = new Trail();
+    SimulatedTrail trail = new SimulatedTrail();
     PalletRoute route = new PalletRoute();
     for (int offset = 0; offset < lot.size(); offset++) {
       if (offset % SupplyChainCalibration.PALLET_SIZE == 0) {
@@ -136,7 +136,7 @@ public final class TrailGenerator {
       }
     }
 
-    void appendTo(Trail trail, Lot lot, SplittableRandom random) {
+    void appendTo(SimulatedTrail trail, Lot lot, SplittableRandom random) {
       Location factory = model.network().location(lot.factory().locationId());
       trail.add(factory.id(), EventType.AGGREGATION, record(factory.id(), lot.aggregationSecond()));
       for (int visit = 0; visit < visits; visit++) {

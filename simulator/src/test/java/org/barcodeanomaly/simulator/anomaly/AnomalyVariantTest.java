@@ -18,7 +18,7 @@ import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Route;
 import org.barcodeanomaly.simulator.chain.SupplyChainCalibration;
 import org.barcodeanomaly.simulator.chain.SupplyChainModel;
-import org.barcodeanomaly.simulator.trail.Trail;
+import org.barcodeanomaly.simulator.trail.SimulatedTrail;
 import org.barcodeanomaly.simulator.trail.TrailSamples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -34,7 +34,7 @@ class AnomalyVariantTest {
   private static final int INJECTIONS_PER_VARIANT = 25;
   private static SupplyChainModel model;
   private static LocationNetwork network;
-  private static List<Trail> normal;
+  private static List<SimulatedTrail> normal;
 
   @BeforeAll
   static void generate() {
@@ -47,11 +47,11 @@ class AnomalyVariantTest {
   @EnumSource(AnomalyVariant.class)
   @DisplayName("each variant labels exactly the events docs/spec/ANOMALIES.md names for its type")
   void labelsExactlyTheNamedEvents(AnomalyVariant variant) {
-    List<Trail[]> injected = inject(variant);
+    List<SimulatedTrail[]> injected = inject(variant);
     assertThat(injected).as("trails that admit %s", variant.id()).hasSize(INJECTIONS_PER_VARIANT);
-    for (Trail[] pair : injected) {
-      Trail before = pair[0];
-      Trail after = pair[1];
+    for (SimulatedTrail[] pair : injected) {
+      SimulatedTrail before = pair[0];
+      SimulatedTrail after = pair[1];
       assertOnlyTypes(after, variant);
       switch (variant.type()) {
         case EPC_FAKE -> checkFake(variant, before, after);
@@ -64,20 +64,20 @@ class AnomalyVariantTest {
     }
   }
 
-  private static List<Trail[]> inject(AnomalyVariant variant) {
+  private static List<SimulatedTrail[]> inject(AnomalyVariant variant) {
     AnomalyInjection injection = new AnomalyInjection(model, 1.0, Set.of(variant));
     SplittableRandom random = new SplittableRandom(variant.ordinal());
-    List<Trail[]> result = new ArrayList<>();
+    List<SimulatedTrail[]> result = new ArrayList<>();
     for (int i = 0; i < normal.size() && result.size() < INJECTIONS_PER_VARIANT; i += 7) {
-      Trail trail = normal.get(i).copy();
+      SimulatedTrail trail = normal.get(i).copy();
       if (injection.apply(trail, random) == variant) {
-        result.add(new Trail[] {normal.get(i), trail});
+        result.add(new SimulatedTrail[] {normal.get(i), trail});
       }
     }
     return result;
   }
 
-  private static void assertOnlyTypes(Trail trail, AnomalyVariant variant) {
+  private static void assertOnlyTypes(SimulatedTrail trail, AnomalyVariant variant) {
     int allowed = 1 << variant.type().ordinal();
     if (variant == AnomalyVariant.LOC_STEP_TIER_MISMATCH) {
       allowed |= 1 << AnomalyType.EVT_ORDER_ERR.ordinal();
@@ -87,7 +87,7 @@ class AnomalyVariantTest {
     }
   }
 
-  private static void checkFake(AnomalyVariant variant, Trail before, Trail after) {
+  private static void checkFake(AnomalyVariant variant, SimulatedTrail before, SimulatedTrail after) {
     for (int i = 0; i < after.size(); i++) {
       assertThat(after.isLabelled(i, AnomalyType.EPC_FAKE)).isTrue();
     }
@@ -118,11 +118,11 @@ class AnomalyVariantTest {
     }
   }
 
-  private static LocalDate firstScanDate(Trail trail) {
+  private static LocalDate firstScanDate(SimulatedTrail trail) {
     return SupplyChainCalibration.toDateTime(trail.time(0)).toLocalDate();
   }
 
-  private static void checkDup(AnomalyVariant variant, Trail after) {
+  private static void checkDup(AnomalyVariant variant, SimulatedTrail after) {
     Set<Integer> labelled = labelled(after, AnomalyType.EPC_DUP);
     long second = after.time(labelled.iterator().next());
     Set<Integer> sameSecond = new TreeSet<>();
@@ -146,7 +146,7 @@ class AnomalyVariantTest {
     assertThat(distant).isEqualTo(variant != AnomalyVariant.DUP_SAME_TIER);
   }
 
-  private static void checkLocation(AnomalyVariant variant, Trail after) {
+  private static void checkLocation(AnomalyVariant variant, SimulatedTrail after) {
     int k = single(after, AnomalyType.LOC_ERR);
     Location at = network.location(after.location(k));
     if (variant == AnomalyVariant.LOC_STEP_TIER_MISMATCH) {
@@ -181,7 +181,7 @@ class AnomalyVariantTest {
   }
 
   /** Every move other than the labelled one follows a route of the network. */
-  private static void assertOtherMovesKnown(Trail trail, int labelled) {
+  private static void assertOtherMovesKnown(SimulatedTrail trail, int labelled) {
     for (int i = 1; i < trail.size(); i++) {
       if (i != labelled && trail.location(i) != trail.location(i - 1)) {
         assertThat(network.route(trail.location(i - 1), trail.location(i)).kind())
@@ -190,7 +190,7 @@ class AnomalyVariantTest {
     }
   }
 
-  private static void checkOrder(AnomalyVariant variant, Trail after) {
+  private static void checkOrder(AnomalyVariant variant, SimulatedTrail after) {
     int k = single(after, AnomalyType.EVT_ORDER_ERR);
     EventType type = after.type(k);
     switch (variant) {
@@ -225,7 +225,7 @@ class AnomalyVariantTest {
     }
   }
 
-  private static void checkJump(AnomalyVariant variant, Trail after) {
+  private static void checkJump(AnomalyVariant variant, SimulatedTrail after) {
     int k = single(after, AnomalyType.JUMP);
     assertThat(after.type(k).direction()).isEqualTo(EventType.Direction.INBOUND);
     assertThat(after.type(k - 1).direction()).isEqualTo(EventType.Direction.OUTBOUND);
@@ -243,13 +243,13 @@ class AnomalyVariantTest {
     assertThat(after.time(k)).isGreaterThan(after.time(k - 2));
   }
 
-  private static int single(Trail trail, AnomalyType type) {
+  private static int single(SimulatedTrail trail, AnomalyType type) {
     Set<Integer> labelled = labelled(trail, type);
     assertThat(labelled).as("events labelled %s", type.contractName()).hasSize(1);
     return labelled.iterator().next();
   }
 
-  private static Set<Integer> labelled(Trail trail, AnomalyType type) {
+  private static Set<Integer> labelled(SimulatedTrail trail, AnomalyType type) {
     Set<Integer> labelled = new TreeSet<>();
     for (int i = 0; i < trail.size(); i++) {
       if (trail.isLabelled(i, type)) {

@@ -14,11 +14,11 @@ public final class TrailSamples {
   }
 
   /** Copies of the clean trails of {@code epcsPerFactory} EPCs of every factory, seeded. */
-  public static List<Trail> normalTrails(SupplyChainModel model, int epcsPerFactory, long seed) {
+  public static List<SimulatedTrail> normalTrails(SupplyChainModel model, int epcsPerFactory, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     TrailGenerator generator = new TrailGenerator(model, FieldNoise.none());
     LotPlanner planner = new LotPlanner(model.registry());
-    List<Trail> trails = new ArrayList<>();
+    List<SimulatedTrail> trails = new ArrayList<>();
     for (EpcRegistry.Factory factory : model.registry().factories()) {
       for (Lot lot : planner.lots(factory, epcsPerFactory, random.split())) {
         generator.generate(lot, random.split(), random.split(), trail -> trails.add(trail.copy()));

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Travel times follow each route's table: inside [min, max], with its mean and spread. */
-class TravelTimeModelTest {
+class TravelTimeSamplerTest {
 
   private static final int DRAWS = 20_000;
   private final LocationNetwork network = LocationNetwork.standard();
-  private final TravelTimeModel model = new TravelTimeModel(network);
+  private final TravelTimeSampler model = new TravelTimeSampler(network);
 
   @Test
   @DisplayName("every observed route's draws stay within its observed min and max and match its mean and std")
@@ -52,7 +52,7 @@ class TravelTimeModelTest {
     SplittableRandom random = new SplittableRandom(2);
     Location incheon = network.location(1);
     Location gyeongbukRetailer = network.location(158);
-    double hours = incheon.distanceKm(gyeongbukRetailer) / TravelTimeModel.PLAUSIBLE_SPEED_KMH;
+    double hours = incheon.distanceKm(gyeongbukRetailer) / TravelTimeSampler.PLAUSIBLE_SPEED_KMH;
     for (int i = 0; i < 1_000; i++) {
       int minutes = model.plausibleMinutes(incheon, gyeongbukRetailer, random);
       assertThat(minutes).isBetween((int) Math.ceil(hours * 60), 600);

@@ -28,7 +28,7 @@ import org.barcodeanomaly.api.network.RouteStats;
  * two legs.
  * Immutable and thread-safe.
  */
-public final class TravelTimeModel {
+public final class TravelTimeSampler {
 
   /** Speed that bounds a plausible trip from below, km/h. */
   public static final double PLAUSIBLE_SPEED_KMH = 70.0;
@@ -39,7 +39,7 @@ public final class TravelTimeModel {
   private final Map<Integer, Sampler> fanOuts = new HashMap<>();
 
   /** Samplers for every observed route of {@code network}. */
-  public TravelTimeModel(LocationNetwork network) {
+  public TravelTimeSampler(LocationNetwork network) {
     for (Location from : network.locations()) {
       List<Route> known = network.knownRoutesFrom(from.id());
       Pool pool = new Pool();

@@ -29,7 +29,7 @@ import org.barcodeanomaly.features.Trails;
  * <p>One instance is reused for every trail of a batch, so preparing a trail allocates nothing
  * once its buffers have grown to the longest trail. Not thread-safe: one per scoring call.
  */
-public final class Trail {
+public final class PreparedTrail {
 
   /** How far back, within one second, a read is compared with earlier reads. */
   private static final int RE_READ_WINDOW = 64;
@@ -50,7 +50,7 @@ public final class Trail {
   private final DeparturePairing pairing;
 
   /** An empty trail over the events of {@code columns}; {@link #load} fills it. */
-  public Trail(ScanColumns columns, LocationNetwork network) {
+  public PreparedTrail(ScanColumns columns, LocationNetwork network) {
     this.columns = columns;
     this.network = network;
     this.pairing = new DeparturePairing(columns, network);

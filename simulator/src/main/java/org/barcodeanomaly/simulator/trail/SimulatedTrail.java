@@ -13,7 +13,7 @@ import org.barcodeanomaly.api.event.EventType;
  * injectors; the writer turns it into rows. A trail is reused from one EPC to the next
  * ({@link #reset}), so a million events cost no million objects. Not thread-safe.
  */
-public final class Trail {
+public final class SimulatedTrail {
 
   private static final int INITIAL_CAPACITY = 16;
 
@@ -35,8 +35,8 @@ public final class Trail {
   }
 
   /** An independent copy of this trail, events, labels and all. */
-  public Trail copy() {
-    Trail copy = new Trail();
+  public SimulatedTrail copy() {
+    SimulatedTrail copy = new SimulatedTrail();
     copy.reset(epcCode, identity);
     copy.size = size;
     copy.locations = Arrays.copyOf(locations, locations.length);

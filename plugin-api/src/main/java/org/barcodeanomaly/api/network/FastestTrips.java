@@ -1,15 +1,11 @@
-package org.barcodeanomaly.rule.rules;
+package org.barcodeanomaly.api.network;
 
 import java.util.Arrays;
-import org.barcodeanomaly.api.network.Location;
-import org.barcodeanomaly.api.network.LocationNetwork;
-import org.barcodeanomaly.api.network.Route;
-import org.barcodeanomaly.api.network.RouteStats;
-import org.barcodeanomaly.api.network.Tier;
 
 /**
  * How fast the network lets an item travel: the fastest trip ever observed on a route, from
- * {@code transition_stats.csv}.
+ * {@code transition_stats.csv}. The one definition of "too fast" the rules and the learned
+ * detectors' features share, so they cannot disagree on it.
  *
  * <p>A route that was never observed but keeps the network's shape (PLAUSIBLE, and OFF_NETWORK,
  * which has the shape of a route but breaks the region or factory rule) is held to the fastest
@@ -20,7 +16,7 @@ import org.barcodeanomaly.api.network.Tier;
  * 30 minutes, no statistics) has no reference time: only a negative travel time counts there.
  * Immutable.
  */
-public final class TravelTimeModel {
+public final class FastestTrips {
 
   private static final int TIERS = Tier.values().length;
 
@@ -28,7 +24,7 @@ public final class TravelTimeModel {
   private final double fastestObservedKmh;
 
   /** Reads the observed routes of {@code network}. */
-  public TravelTimeModel(LocationNetwork network) {
+  public FastestTrips(LocationNetwork network) {
     for (double[] row : fastestByTierPair) {
       Arrays.fill(row, Double.NaN);
     }
