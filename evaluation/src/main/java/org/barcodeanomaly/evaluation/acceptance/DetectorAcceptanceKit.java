@@ -2,14 +2,11 @@ package org.barcodeanomaly.evaluation.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
-import org.barcodeanomaly.evaluation.metrics.RankingMetrics;
 import org.barcodeanomaly.evaluation.reference.LabelledBatch;
 import org.barcodeanomaly.evaluation.reference.ReferenceTrails;
 import org.junit.jupiter.api.AfterAll;
@@ -89,13 +86,7 @@ public abstract class DetectorAcceptanceKit {
 
   /** ROC-AUC of {@code type} on the batch. */
   protected final double rocAuc(AnomalyType type) {
-    float[] column = new float[batch.size()];
-    boolean[] positive = new boolean[batch.size()];
-    for (int i = 0; i < batch.size(); i++) {
-      column[i] = scores.get(i, type);
-      positive[i] = batch.labels().get(i).contains(type);
-    }
-    return RankingMetrics.rocAuc(column, positive);
+    return batch.rocAuc(scores, type);
   }
 
   @ParameterizedTest
@@ -114,11 +105,7 @@ public abstract class DetectorAcceptanceKit {
   @Test
   @DisplayName("the mean ROC-AUC over the five types reaches the detector's bar")
   void macroRocAuc() {
-    Map<AnomalyType, Double> auc = new EnumMap<>(AnomalyType.class);
-    for (AnomalyType type : AnomalyType.values()) {
-      auc.put(type, rocAuc(type));
-    }
-    double macro = auc.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    double macro = batch.macroRocAuc(scores);
 
     System.out.printf(Locale.ROOT, "acceptance %s macro ROC-AUC %.4f%n", name, macro);
     assertThat(macro).isGreaterThanOrEqualTo(bars().minMacroAuc());

@@ -7,6 +7,7 @@ import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.barcodeanomaly.evaluation.data.LabelledEvents;
+import org.barcodeanomaly.evaluation.metrics.RankingMetrics;
 
 /**
  * Generated events with their ground truth.
@@ -34,6 +35,26 @@ public record LabelledBatch(List<ScanEvent> events, List<Set<AnomalyType>> label
       }
     }
     return new LabelledEvents(events, bits);
+  }
+
+  /** ROC-AUC of {@code scores}' column {@code type} against the labels (NaN without both classes). */
+  public double rocAuc(ScoreTable scores, AnomalyType type) {
+    float[] column = new float[size()];
+    boolean[] positive = new boolean[size()];
+    for (int i = 0; i < size(); i++) {
+      column[i] = scores.get(i, type);
+      positive[i] = labels.get(i).contains(type);
+    }
+    return RankingMetrics.rocAuc(column, positive);
+  }
+
+  /** Mean ROC-AUC over the five types. */
+  public double macroRocAuc(ScoreTable scores) {
+    double sum = 0;
+    for (AnomalyType type : AnomalyType.values()) {
+      sum += rocAuc(scores, type);
+    }
+    return sum / AnomalyType.COUNT;
   }
 
   /** Number of events on missed-read trails. */

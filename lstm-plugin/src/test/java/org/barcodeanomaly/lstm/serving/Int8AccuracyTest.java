@@ -6,7 +6,6 @@ import org.barcodeanomaly.api.detector.DetectorOptions;
 import org.barcodeanomaly.api.detector.DetectorUnavailableException;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
-import org.barcodeanomaly.evaluation.metrics.RankingMetrics;
 import org.barcodeanomaly.evaluation.reference.LabelledBatch;
 import org.barcodeanomaly.evaluation.reference.ReferenceTrails;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,16 +40,8 @@ class Int8AccuracyTest {
   @EnumSource(AnomalyType.class)
   @DisplayName("INT8 loses at most 0.01 ROC-AUC per type against FP32")
   void int8KeepsAuc(AnomalyType type) {
-    float[] full = new float[batch.size()];
-    float[] quantised = new float[batch.size()];
-    boolean[] positive = new boolean[batch.size()];
-    for (int i = 0; i < batch.size(); i++) {
-      full[i] = fp32.get(i, type);
-      quantised[i] = int8.get(i, type);
-      positive[i] = batch.labels().get(i).contains(type);
-    }
-    double fullAuc = RankingMetrics.rocAuc(full, positive);
-    double quantisedAuc = RankingMetrics.rocAuc(quantised, positive);
+    double fullAuc = batch.rocAuc(fp32, type);
+    double quantisedAuc = batch.rocAuc(int8, type);
     System.out.printf("int8 %-12s FP32 AUC %.4f  INT8 AUC %.4f%n", type.contractName(), fullAuc, quantisedAuc);
     assertThat(quantisedAuc).isGreaterThanOrEqualTo(fullAuc - MAX_AUC_LOSS);
   }
