@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.barcodeanomaly.api.contract.ContractResponse;
 import org.barcodeanomaly.api.contract.ContractResponseWriter;
 import org.barcodeanomaly.api.contract.FileBatch;
@@ -70,22 +74,21 @@ public final class ScoreCommand implements Callable<Integer> {
       description = "Zone of event times written without one (default: ${DEFAULT-VALUE}).")
   ZoneId zone;
 
+  /** Guarded by {@code this}: files are read on several threads. */
   private long problemsSeen;
 
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    List<FileBatch> batches = readBatches();
-    List<FileResult> results = new ArrayList<>(batches.size());
+    ScanFileSet files = ScanFileSet.expand(inputs);
+    List<FileResult> results;
     String method;
     Thresholds thresholds;
     try (PluginDirectory.OpenDetector open = selection.open()) {
       Detector detector = open.detector();
       method = detector.version();
       thresholds = detector.thresholds();
-      for (FileBatch batch : batches) {
-        results.add(new FileResult(batch, detector.score(batch.events()), detector.thresholds()));
-      }
+      results = readAndScore(files, detector);
     }
     writeScores(results);
     ThresholdSpec.writeSidecar(out, method, thresholds);
@@ -97,19 +100,63 @@ public final class ScoreCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<FileBatch> readBatches() throws IOException {
-    ScanFileSet files = ScanFileSet.expand(inputs);
+  /**
+   * Reads and scores every file, each file read then scored on one of up to {@link #workers()}
+   * threads, so one file is read while another is scored; results in file order. A detector is
+   * thread-safe (the SPI's contract), and each file is scored on its own, as the contract does.
+   */
+  private List<FileResult> readAndScore(ScanFileSet files, Detector detector)
+      throws IOException, InterruptedException {
     ScanFileReader reader = new ScanFileReader(new ScanFileOptions().setTimeZone(zone));
-    List<FileBatch> batches = new ArrayList<>();
-    for (ScanFileSet.NumberedFile file : files.files()) {
-      List<ScanEvent> events = new ArrayList<>();
-      reader.read(file.path(), file.fileId(), events::add, this::report);
-      batches.add(new FileBatch(file.fileId(), events));
+    ExecutorService pool = Executors.newFixedThreadPool(workers(files.files().size()), runnable -> {
+      Thread thread = new Thread(runnable, "score-file");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<FileResult>> pending = new ArrayList<>();
+      for (ScanFileSet.NumberedFile file : files.files()) {
+        pending.add(pool.submit(() -> {
+          List<ScanEvent> events = new ArrayList<>();
+          reader.read(file.path(), file.fileId(), events::add, this::report);
+          FileBatch batch = new FileBatch(file.fileId(), events);
+          return new FileResult(batch, detector.score(events), detector.thresholds());
+        }));
+      }
+      List<FileResult> results = new ArrayList<>(pending.size());
+      for (Future<FileResult> result : pending) {
+        results.add(get(result));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
     }
-    return batches;
   }
 
-  private void report(ScanFileProblem problem) {
+  /** Threads for {@code files} files: one per core, at most one per file. */
+  private static int workers(int files) {
+    return Math.max(1, Math.min(files, Runtime.getRuntime().availableProcessors()));
+  }
+
+  private static FileResult get(Future<FileResult> result) throws IOException, InterruptedException {
+    try {
+      return result.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  private synchronized void report(ScanFileProblem problem) {
     problemsSeen++;
     if (problemsSeen <= MAX_PROBLEMS_SHOWN) {
       System.err.println("rejected: " + problem.message());
