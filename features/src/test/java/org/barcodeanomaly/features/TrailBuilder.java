@@ -1,14 +1,19 @@
 package org.barcodeanomaly.features;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.event.ScanEvent;
 
 /**
- * Hand-made trails for feature tests: events appended in the order they are given, times in
- * hours after {@link #T0}. Shared through the features test-jar with the detectors' own tests.
+ * The one builder of hand-made scan events for tests: events appended in the order they are
+ * given, times in hours after {@link #T0} or as written in the scan files (read as UTC), ids
+ * counting from {@link #firstId}. Shared through the features test-jar with the detectors' own
+ * tests (the rules' {@code Scans}, the LSTM's streaming tests).
  */
 public final class TrailBuilder {
 
@@ -17,12 +22,44 @@ public final class TrailBuilder {
   /** 2025-07-01 10:00 UTC, a Tuesday. */
   public static final Instant T0 = Instant.parse("2025-07-01T10:00:00Z");
 
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
   private final List<ScanEvent> events = new ArrayList<>();
   private String epc = EPC;
+  private Instant manufactureTime;
+  private long firstId = 1;
 
   /** Sets the EPC of the events added next. */
   public TrailBuilder epc(String code) {
     this.epc = code;
+    return this;
+  }
+
+  /** The manufacture time the events added next carry (the raw file's column); null for none. */
+  public TrailBuilder manufactured(Instant time) {
+    this.manufactureTime = time;
+    return this;
+  }
+
+  /** Numbers the events added next from {@code id} on. */
+  public TrailBuilder firstId(long id) {
+    this.firstId = id - events.size();
+    return this;
+  }
+
+  /** A scan-file time ({@code yyyy-MM-dd HH:mm:ss}) read as UTC. */
+  public static Instant fileTime(String text) {
+    return LocalDateTime.parse(text, FILE_TIME).toInstant(ZoneOffset.UTC);
+  }
+
+  /** Adds an event of a known type, with its own business step, at {@code time}. */
+  public TrailBuilder at(Instant time, int locationId, EventType type) {
+    return raw(time, locationId, type.step().dataName(), type.dataName());
+  }
+
+  /** Adds an event with step and type names as given, at {@code time}. */
+  public TrailBuilder raw(Instant time, int locationId, String step, String type) {
+    events.add(new ScanEvent(firstId + events.size(), 1, epc, locationId, step, type, time, manufactureTime));
     return this;
   }
 
@@ -33,9 +70,7 @@ public final class TrailBuilder {
 
   /** Adds an event with step and type names as given. */
   public TrailBuilder raw(double hours, int locationId, String step, String type) {
-    events.add(new ScanEvent(events.size() + 1, 1, epc, locationId, step, type,
-        T0.plusSeconds(Math.round(hours * 3600))));
-    return this;
+    return raw(T0.plusSeconds(Math.round(hours * 3600)), locationId, step, type);
   }
 
   /** The events added so far (the builder's own list). */

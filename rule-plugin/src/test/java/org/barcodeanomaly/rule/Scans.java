@@ -1,31 +1,26 @@
 package org.barcodeanomaly.rule;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.features.TrailBuilder;
 
 /**
- * Builds hand-made trails for rule tests, one scan per call, times written as in the scan files
- * (read as UTC), and scores them with a default {@link RuleDetector}.
+ * Hand-made trails for rule tests, one scan per call, times written as in the scan files (read as
+ * UTC), scored with a default {@link RuleDetector}. The events come from the features test-jar's
+ * {@link TrailBuilder}, the tests' one scan-event builder.
  */
 public final class Scans {
 
   /** A genuine EPC of the reference data (Product 4, Incheon lot 0004). */
   public static final String GENUINE_EPC = "001.8804823.1293291.010004.20250701.000004002";
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final RuleDetector DETECTOR = new RuleDetector();
 
-  private final List<ScanEvent> events = new ArrayList<>();
-  private String epc = GENUINE_EPC;
-  private Instant manufactureTime;
+  private final TrailBuilder trail = new TrailBuilder().epc(GENUINE_EPC);
 
   private Scans() {
   }
@@ -49,18 +44,18 @@ public final class Scans {
 
   /** Parses a scan-file time as UTC. */
   public static Instant time(String text) {
-    return LocalDateTime.parse(text, TIME).toInstant(ZoneOffset.UTC);
+    return TrailBuilder.fileTime(text);
   }
 
   /** Scans of this EPC from now on. */
   public Scans epc(String code) {
-    this.epc = code;
+    trail.epc(code);
     return this;
   }
 
   /** The raw file's manufacture time on the scans added from now on. */
   public Scans manufactured(String text) {
-    this.manufactureTime = time(text);
+    trail.manufactured(time(text));
     return this;
   }
 
@@ -71,14 +66,13 @@ public final class Scans {
 
   /** A scan with every name given as is. */
   public Scans scan(int location, String businessStep, String eventType, String time) {
-    events.add(new ScanEvent(events.size() + 1L, 1, epc, location, businessStep, eventType,
-        time(time), manufactureTime));
+    trail.raw(time(time), location, businessStep, eventType);
     return this;
   }
 
   /** The scans so far, in the order they were added. */
   public List<ScanEvent> events() {
-    return List.copyOf(events);
+    return List.copyOf(trail.events());
   }
 
   /** Scores the scans with the default rule detector. */

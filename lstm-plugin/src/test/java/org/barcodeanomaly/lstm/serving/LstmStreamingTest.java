@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.features.TrailBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -43,20 +45,23 @@ class LstmStreamingTest {
     return "001.8805843.2932031.010001.20250701." + String.format("%09d", serial);
   }
 
-  private static ScanEvent event(String epc, int id, int location, String step, String type, long hours) {
-    return new ScanEvent(id, 1, epc, location, step, type, T0.plusSeconds(3600 * hours), T0);
-  }
-
   /** A normal ICN trail: factory 1, warehouse 5, hub 13, wholesaler 23, retailer 53, sold. */
   private static List<ScanEvent> trail(String epc) {
-    return List.of(
-        event(epc, 0, 1, "Factory", "Aggregation", 0), event(epc, 1, 5, "WMS", "WMS_Inbound", 1),
-        event(epc, 2, 5, "WMS", "WMS_Outbound", 100), event(epc, 3, 13, "Logistics_HUB", "HUB_Inbound", 105),
-        event(epc, 4, 13, "Logistics_HUB", "HUB_Outbound", 250),
-        event(epc, 5, 23, "Wholesaler", "W_Stock_Inbound", 258),
-        event(epc, 6, 23, "Wholesaler", "W_Stock_Outbound", 400),
-        event(epc, 7, 53, "Retailer", "R_Stock_Inbound", 406),
-        event(epc, 8, 53, "Retailer", "R_Stock_Outbound", 480), event(epc, 9, 53, "Retailer", "POS_Sell", 550));
+    return new TrailBuilder().epc(epc).firstId(0).manufactured(T0)
+        .at(T0, 1, EventType.AGGREGATION).at(hours(1), 5, EventType.WMS_INBOUND)
+        .at(hours(100), 5, EventType.WMS_OUTBOUND).at(hours(105), 13, EventType.HUB_INBOUND)
+        .at(hours(250), 13, EventType.HUB_OUTBOUND).at(hours(258), 23, EventType.W_STOCK_INBOUND)
+        .at(hours(400), 23, EventType.W_STOCK_OUTBOUND).at(hours(406), 53, EventType.R_STOCK_INBOUND)
+        .at(hours(480), 53, EventType.R_STOCK_OUTBOUND).at(hours(550), 53, EventType.POS_SELL).events();
+  }
+
+  private static ScanEvent event(String epc, int id, int location, String step, String type, long hours) {
+    return new TrailBuilder().epc(epc).firstId(id).manufactured(T0).raw(hours(hours), location, step, type)
+        .events().get(0);
+  }
+
+  private static Instant hours(long hours) {
+    return T0.plusSeconds(3600 * hours);
   }
 
   private static float[] row(ScoreTable table, int index) {

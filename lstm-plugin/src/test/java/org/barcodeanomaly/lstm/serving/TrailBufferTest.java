@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.barcodeanomaly.api.event.BusinessStep;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.features.TrailBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ class TrailBufferTest {
   private static final Instant T0 = Instant.parse("2025-07-01T10:23:38Z");
 
   private static ScanEvent event(long id, String epc, String type) {
-    return new ScanEvent(id, 1, epc, 5, "WMS", type, T0.plusSeconds(60 * id), T0);
+    return new TrailBuilder().epc(epc).firstId(id).manufactured(T0).raw(T0.plusSeconds(60 * id), 5, "WMS", type)
+        .events().get(0);
   }
 
   /** A clock the test moves by hand. */
