@@ -56,7 +56,7 @@ public final class RuleDetector implements Detector {
         new EpcDupRule(),
         new LocationRule(this.options.getNetwork(), this.options.getMissedReadGapHours()),
         new EventOrderRule(this.options.getNetwork()),
-        new JumpRule(this.options.getNetwork(), travelTimes, this.options.getFastRatio()));
+        new JumpRule(this.options.getNetwork(), travelTimes, this.options.getClockSkewMinutes()));
   }
 
   @Override

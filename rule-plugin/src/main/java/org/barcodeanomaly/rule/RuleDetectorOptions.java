@@ -7,6 +7,7 @@ import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.epc.EpcRegistry;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.api.network.NormalVariation;
 
 /**
  * How a {@link RuleDetector} is set up: the reference tables it judges against, its reporting
@@ -15,38 +16,42 @@ import org.barcodeanomaly.api.network.LocationNetwork;
  *
  * <p>From a {@link org.barcodeanomaly.api.detector.DetectorOptions}' settings (see
  * {@link #fromSettings}): {@code rule.threshold.<type>} (e.g. {@code rule.threshold.jump=60}),
- * {@code rule.jump.fastRatio} and {@code rule.locErr.missedReadGapHours}.
+ * {@code rule.jump.clockSkewMinutes} and {@code rule.locErr.missedReadGapHours}.
  */
 public final class RuleDetectorOptions {
 
   /** Setting key prefix of the per-type thresholds, followed by the type's contract name. */
   public static final String THRESHOLD_SETTING_PREFIX = "rule.threshold.";
-  /** Setting key of {@link #setFastRatio}. */
-  public static final String FAST_RATIO_SETTING = "rule.jump.fastRatio";
+  /** Setting key of {@link #setClockSkewMinutes}. */
+  public static final String CLOCK_SKEW_SETTING = "rule.jump.clockSkewMinutes";
   /** Setting key of {@link #setMissedReadGapHours}. */
   public static final String MISSED_READ_GAP_SETTING = "rule.locErr.missedReadGapHours";
 
   /**
    * Default thresholds. epcFake 10: any single format fault of a genuine-looking code is already
    * impossible for a real EPC. The others 50: every finding a rule is sure of scores 60 or more,
-   * and the graded hints (a slow skipped tier, a trip between half and all of the route's fastest)
-   * stay below 50.
+   * and the graded hints (a slow skipped tier, a trip faster than the route's fastest but within the
+   * clocks' skew of it) stay below 50.
    */
   public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(Map.of(
       AnomalyType.EPC_FAKE, 10.0, AnomalyType.EPC_DUP, 50.0, AnomalyType.LOC_ERR, 50.0,
       AnomalyType.EVT_ORDER_ERR, 50.0, AnomalyType.JUMP, 50.0));
-  /** Default share of a route's fastest observed trip below which an arrival is a jump. */
-  public static final double DEFAULT_FAST_RATIO = 0.5;
+  /**
+   * Default largest offset of one reader's clock, minutes: docs/spec/ANOMALIES.md's ±15 minutes
+   * ({@link NormalVariation#MAX_CLOCK_SKEW_MINUTES}).
+   */
+  public static final double DEFAULT_CLOCK_SKEW_MINUTES = NormalVariation.MAX_CLOCK_SKEW_MINUTES;
   /**
    * Default gap, in hours, beyond which a skipped tier is taken for a missed read: above the
-   * slowest single trip ever observed (10 h), below any two legs with a stay between.
+   * slowest single trip ever observed (10 h), below any two legs with a stay between
+   * ({@link NormalVariation#MISSED_READ_MIN_GAP_HOURS}).
    */
-  public static final double DEFAULT_MISSED_READ_GAP_HOURS = 12.0;
+  public static final double DEFAULT_MISSED_READ_GAP_HOURS = NormalVariation.MISSED_READ_MIN_GAP_HOURS;
 
   private LocationNetwork network;
   private EpcRegistry registry;
   private Thresholds thresholds = DEFAULT_THRESHOLDS;
-  private double fastRatio = DEFAULT_FAST_RATIO;
+  private double clockSkewMinutes = DEFAULT_CLOCK_SKEW_MINUTES;
   private double missedReadGapHours = DEFAULT_MISSED_READ_GAP_HOURS;
 
   /** Options with the defaults and the bundled reference tables. */
@@ -60,7 +65,7 @@ public final class RuleDetectorOptions {
     this.network = other.network;
     this.registry = other.registry;
     this.thresholds = other.thresholds;
-    this.fastRatio = other.fastRatio;
+    this.clockSkewMinutes = other.clockSkewMinutes;
     this.missedReadGapHours = other.missedReadGapHours;
   }
 
@@ -80,8 +85,8 @@ public final class RuleDetectorOptions {
       }
     }
     options.setThresholds(Thresholds.of(thresholds));
-    if (settings.containsKey(FAST_RATIO_SETTING)) {
-      options.setFastRatio(number(FAST_RATIO_SETTING, settings.get(FAST_RATIO_SETTING)));
+    if (settings.containsKey(CLOCK_SKEW_SETTING)) {
+      options.setClockSkewMinutes(number(CLOCK_SKEW_SETTING, settings.get(CLOCK_SKEW_SETTING)));
     }
     if (settings.containsKey(MISSED_READ_GAP_SETTING)) {
       options.setMissedReadGapHours(number(MISSED_READ_GAP_SETTING, settings.get(MISSED_READ_GAP_SETTING)));
@@ -122,22 +127,25 @@ public final class RuleDetectorOptions {
     return this;
   }
 
-  /** Share of a route's fastest observed trip below which an arrival is reported as a jump. */
-  public double getFastRatio() {
-    return fastRatio;
+  /**
+   * The largest offset of one reader's clock, minutes: a trip is a jump only once it is faster than
+   * the route's fastest trip by more than twice this (two readers off in opposite directions).
+   */
+  public double getClockSkewMinutes() {
+    return clockSkewMinutes;
   }
 
   /**
-   * Sets the fast ratio.
+   * Sets the clock skew tolerance.
    *
-   * @throws IllegalArgumentException unless {@code 0 < fastRatio < 1}
+   * @throws IllegalArgumentException unless {@code 0 <= minutes <= 120}
    */
-  public RuleDetectorOptions setFastRatio(double fastRatio) {
-    if (!(fastRatio > 0 && fastRatio < 1)) {
-      throw new IllegalArgumentException(FAST_RATIO_SETTING + " must be between 0 and 1 (exclusive),"
-          + " was " + fastRatio + ": use e.g. 0.5 to report trips under half the route's fastest");
+  public RuleDetectorOptions setClockSkewMinutes(double minutes) {
+    if (!(minutes >= 0 && minutes <= 120)) {
+      throw new IllegalArgumentException(CLOCK_SKEW_SETTING + " must be between 0 and 120 minutes,"
+          + " was " + minutes + ": use the largest offset a reader's clock may have, e.g. 15");
     }
-    this.fastRatio = fastRatio;
+    this.clockSkewMinutes = minutes;
     return this;
   }
 

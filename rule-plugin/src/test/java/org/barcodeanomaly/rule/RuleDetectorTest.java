@@ -101,14 +101,15 @@ class RuleDetectorTest {
 
     Detector configured = provider.create(new DetectorOptions()
         .setSetting("rule.threshold.jump", "70")
-        .setSetting("rule.jump.fastRatio", "0.25"));
+        .setSetting("rule.jump.clockSkewMinutes", "0"));
 
     List<ScanEvent> trip = Scans.trail()
         .scan(5, "WMS_Outbound", "2025-07-29 16:00:00")
         .scan(13, "HUB_Inbound", "2025-07-29 16:50:15")
         .events();
-    assertThat(configured.score(trip).get(1, AnomalyType.JUMP)).as("jump of a trip the default fast ratio scores 20")
-        .isEqualTo(40f / 3);
+    assertThat(configured.score(trip).get(1, AnomalyType.JUMP))
+        .as("a trip of 0.75 x the fastest: a hint under the default skew, a jump with exact clocks")
+        .isEqualTo(70f);
     assertThat(configured.thresholds().get(AnomalyType.JUMP)).isEqualTo(70f);
     assertThat(configured.thresholds().get(AnomalyType.LOC_ERR)).isEqualTo(50f);
   }
@@ -118,9 +119,9 @@ class RuleDetectorTest {
   void badSettings() {
     RuleDetectorProvider provider = new RuleDetectorProvider();
 
-    assertThatThrownBy(() -> provider.create(new DetectorOptions().setSetting("rule.jump.fastRatio", "1.5")))
+    assertThatThrownBy(() -> provider.create(new DetectorOptions().setSetting("rule.jump.clockSkewMinutes", "-1.5")))
         .isInstanceOf(DetectorUnavailableException.class)
-        .hasMessageContaining("rule.jump.fastRatio").hasMessageContaining("1.5");
+        .hasMessageContaining("rule.jump.clockSkewMinutes").hasMessageContaining("-1.5");
     assertThatThrownBy(() -> provider.create(new DetectorOptions().setSetting("rule.threshold.locErr", "high")))
         .isInstanceOf(DetectorUnavailableException.class)
         .hasMessageContaining("rule.threshold.locErr").hasMessageContaining("'high'");
@@ -130,16 +131,16 @@ class RuleDetectorTest {
   }
 
   @Test
-  @DisplayName("A wider fast ratio reports trips the default leaves as hints")
-  void fastRatioOption() {
-    RuleDetector wide = new RuleDetector(new RuleDetectorOptions().setFastRatio(0.8));
+  @DisplayName("Exact clocks (no skew allowance) report trips the default leaves as hints")
+  void clockSkewOption() {
+    RuleDetector wide = new RuleDetector(new RuleDetectorOptions().setClockSkewMinutes(0));
     List<ScanEvent> events = Scans.trail()
         .scan(5, "WMS_Outbound", "2025-07-29 16:00:00")
         .scan(13, "HUB_Inbound", "2025-07-29 16:50:15")
         .events();
 
-    assertThat(detector.score(events).get(1, AnomalyType.JUMP)).isEqualTo(20f);
-    assertThat(wide.score(events).get(1, AnomalyType.JUMP)).isEqualTo(62.5f);
+    assertThat(detector.score(events).get(1, AnomalyType.JUMP)).isEqualTo(22.333334f);
+    assertThat(wide.score(events).get(1, AnomalyType.JUMP)).isEqualTo(70f);
   }
 
   @Test

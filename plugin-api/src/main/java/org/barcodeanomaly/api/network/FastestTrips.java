@@ -3,25 +3,34 @@ package org.barcodeanomaly.api.network;
 import java.util.Arrays;
 
 /**
- * How fast the network lets an item travel: the fastest trip ever observed on a route, from
- * {@code transition_stats.csv}. The one definition of "too fast" the rules and the learned
- * detectors' features share, so they cannot disagree on it.
+ * How fast the network lets an item travel, and so what is too fast: the one definition of a jump
+ * in time that the rules and the learned detectors' features share, so they cannot disagree on it.
  *
- * <p>A route that was never observed but keeps the network's shape (PLAUSIBLE, and OFF_NETWORK,
- * which has the shape of a route but breaks the region or factory rule) is held to the fastest
- * observed trip between the same two tiers. A move with no such trip (one that breaks the
- * hierarchy, or an off-network move between tiers never observed together) is held to its
- * distance at the fastest speed any observed trip reached (206 km/h: 257.8 km in 1.25 h), so
- * scans minutes apart at far-away sites are still a jump. The factory-to-own-warehouse leg (about
- * 30 minutes, no statistics) has no reference time: only a negative travel time counts there.
- * Immutable.
+ * <ul>
+ *   <li>An observed route: the fastest trip ever observed on it ({@code transition_stats.csv}).</li>
+ *   <li>A factory to its own warehouse (no statistics; docs/spec/DATA.md: about 30 minutes):
+ *       {@value #OWN_WAREHOUSE_MINUTES} minutes.</li>
+ *   <li>Any other move between two different sites: the fastest observed trip between the same
+ *       two tiers, and never less than the fastest trip any route ever took (docs/spec/DATA.md:
+ *       trips take 1 to 10 hours whatever the distance) nor than the distance at the fastest
+ *       speed any trip reached (206 km/h: 257.8 km in 1.25 h). So a scan of the same EPC at
+ *       another site minutes after a read is too fast, however near that site is.</li>
+ * </ul>
+ *
+ * <p>{@link #jumpLimitHours} is where too fast begins: the fastest trip less
+ * {@link NormalVariation#PAIR_SKEW_HOURS}, so that two readers' clock skew never turns a normal trip
+ * into a jump. Slower is never too fast: a delay is not a jump. Immutable.
  */
 public final class FastestTrips {
+
+  /** The reference trip from a factory to its own warehouse, minutes. */
+  public static final int OWN_WAREHOUSE_MINUTES = 20;
 
   private static final int TIERS = Tier.values().length;
 
   private final double[][] fastestByTierPair = new double[TIERS][TIERS];
   private final double fastestObservedKmh;
+  private final double fastestObservedHours;
 
   /** Reads the observed routes of {@code network}. */
   public FastestTrips(LocationNetwork network) {
@@ -29,6 +38,7 @@ public final class FastestTrips {
       Arrays.fill(row, Double.NaN);
     }
     double fastestKmh = 0;
+    double fastestHours = Double.POSITIVE_INFINITY;
     for (Location from : network.locations()) {
       for (Location to : network.locations()) {
         Route route = network.route(from.id(), to.id());
@@ -39,26 +49,45 @@ public final class FastestTrips {
           double current = fastestByTierPair[a][b];
           fastestByTierPair[a][b] = Double.isNaN(current) ? stats.minHours() : Math.min(current, stats.minHours());
           fastestKmh = Math.max(fastestKmh, route.distanceKm() / stats.minHours());
+          fastestHours = Math.min(fastestHours, stats.minHours());
         }
       }
     }
     this.fastestObservedKmh = fastestKmh;
+    this.fastestObservedHours = Double.isInfinite(fastestHours) ? Double.NaN : fastestHours;
   }
 
   /**
-   * The fastest legal trip on {@code route} in hours, or NaN when the route has no reference time
-   * (only a negative travel time can then be judged).
+   * The fastest legal trip on {@code route} in hours, or NaN when the network has no reference
+   * at all (a network without observed routes).
    */
   public double fastestHours(Route route) {
     if (route.kind() == Route.Kind.KNOWN) {
       RouteStats stats = route.stats();
-      return stats != null && stats.observed() ? stats.minHours() : Double.NaN;
+      if (stats != null && stats.observed()) {
+        return stats.minHours();
+      }
+      return OWN_WAREHOUSE_MINUTES / 60.0;
     }
-    double tierPairFastest = route.kind() == Route.Kind.PLAUSIBLE || route.kind() == Route.Kind.OFF_NETWORK
-        ? fastestByTierPair[route.from().tier().ordinal()][route.to().tier().ordinal()] : Double.NaN;
-    if (!Double.isNaN(tierPairFastest)) {
-      return tierPairFastest;
+    double byTiers = fastestByTierPair[route.from().tier().ordinal()][route.to().tier().ordinal()];
+    double byDistance = fastestObservedKmh > 0 ? route.distanceKm() / fastestObservedKmh : Double.NaN;
+    double fastest = fastestObservedHours;
+    if (!Double.isNaN(byTiers)) {
+      fastest = Double.isNaN(fastest) ? byTiers : Math.max(fastest, byTiers);
     }
-    return fastestObservedKmh > 0 ? route.distanceKm() / fastestObservedKmh : Double.NaN;
+    if (!Double.isNaN(byDistance)) {
+      fastest = Double.isNaN(fastest) ? byDistance : Math.max(fastest, byDistance);
+    }
+    return fastest;
+  }
+
+  /**
+   * The travel time in hours below which a move on {@code route} is too fast for any normal trip,
+   * clock skew included: {@link #fastestHours} less {@link NormalVariation#PAIR_SKEW_HOURS}
+   * (negative for the factory-to-warehouse leg: only time running backwards by more than the skew
+   * allows counts there); NaN when {@link #fastestHours} is.
+   */
+  public double jumpLimitHours(Route route) {
+    return fastestHours(route) - NormalVariation.PAIR_SKEW_HOURS;
   }
 }

@@ -12,40 +12,40 @@ import org.barcodeanomaly.rule.trail.ScanColumns;
  * jump: an arrival faster than the network allows, or time running backwards; scored on the
  * arriving event.
  *
- * <p>Moves are read along the trail's main line ({@link PreparedTrail#moveOrigin}), where a back-dated
- * arrival, which sorts before its departure, has been placed right after it. Travel time below
- * zero scores
- * {@value #BACKWARDS}. Otherwise the travel time is compared with the fastest trip the network
- * allows on that route ({@link FastestTrips}: the route's fastest observed trip, else the
- * fastest between the same tiers, else its distance at the fastest observed speed): below {@code fastRatio} of it (0.5 by default)
- * the score runs from {@value #FAST_FLOOR} up to 100 at zero; between {@code fastRatio} and the
- * fastest trip it runs from {@value #SUSPECT_CEILING} down to 0, below the threshold, to help
- * ranking. Every normal trip takes at least the route's fastest trip, so none is reported;
- * slower than usual is a delay, not a jump. Arrivals in the very second of their departure belong
- * to the dup rule.
+ * <p>Moves are read along the trail's main line ({@link PreparedTrail#moveOrigin}), where a
+ * back-dated arrival, which sorts before its departure, has been placed right after it. The travel
+ * time is compared with the fastest trip the network allows on that route ({@link FastestTrips}:
+ * the route's fastest observed trip; 20 minutes from a factory to its own warehouse; otherwise at
+ * least the fastest trip any route took, so a far-away scan minutes after a read is a jump at any
+ * distance). Two readers' clocks may disagree by twice the clock skew (±15 minutes each by default,
+ * docs/spec/ANOMALIES.md), so only a trip faster than the fastest by more than that is a jump:
+ * from {@value #FAST_FLOOR} at that limit up to 100 a whole fastest trip below it (time running
+ * backwards included). Between the limit and the fastest trip the score runs from
+ * {@value #SUSPECT_CEILING} down to 0, below the threshold, to help ranking. So no normal trip is
+ * reported, however its readers' clocks run; slower than usual is a delay, not a jump. Arrivals in
+ * the very second of their departure belong to the dup rule.
  */
 public final class JumpRule implements TrailRule {
 
-  /** Arrival timestamped before its departure. */
-  public static final int BACKWARDS = 100;
-  /** Score at the fast-ratio boundary; reported. */
+  /** Score at the jump limit; reported. */
   public static final int FAST_FLOOR = 60;
-  /** Score just above the fast-ratio boundary; not reported. */
+  /** Score just above the jump limit; not reported. */
   public static final int SUSPECT_CEILING = 40;
 
   private final LocationNetwork network;
   private final FastestTrips travelTimes;
-  private final double fastRatio;
+  private final double pairSkewHours;
 
   /**
    * A rule over {@code network}.
    *
-   * @param fastRatio travel faster than this share of the route's fastest trip is a jump, in (0, 1)
+   * @param clockSkewMinutes the largest offset of one reader's clock; two readers may disagree by
+   *     twice it
    */
-  public JumpRule(LocationNetwork network, FastestTrips travelTimes, double fastRatio) {
+  public JumpRule(LocationNetwork network, FastestTrips travelTimes, double clockSkewMinutes) {
     this.network = network;
     this.travelTimes = travelTimes;
-    this.fastRatio = fastRatio;
+    this.pairSkewHours = 2 * clockSkewMinutes / 60.0;
   }
 
   @Override
@@ -69,23 +69,21 @@ public final class JumpRule implements TrailRule {
 
   private double travelScore(ScanColumns columns, int departure, int arrival) {
     long seconds = columns.second(arrival) - columns.second(departure);
-    if (seconds < 0) {
-      return BACKWARDS;
-    }
     Route route = network.route(columns.location(departure), columns.location(arrival));
     if (seconds == 0 || route == null) {
       return 0;
     }
     double fastest = travelTimes.fastestHours(route);
     if (Double.isNaN(fastest)) {
-      return 0;
+      return seconds < 0 ? 100 : 0;
     }
-    double ratio = seconds / 3_600.0 / fastest;
-    if (ratio < fastRatio) {
-      return FAST_FLOOR + (100 - FAST_FLOOR) * (1 - ratio / fastRatio);
+    double hours = seconds / 3_600.0;
+    double limit = fastest - pairSkewHours;
+    if (hours < limit) {
+      return FAST_FLOOR + (100 - FAST_FLOOR) * Math.min(1, (limit - hours) / fastest);
     }
-    if (ratio < 1) {
-      return SUSPECT_CEILING * (1 - ratio) / (1 - fastRatio);
+    if (hours < fastest) {
+      return SUSPECT_CEILING * (fastest - hours) / (fastest - limit);
     }
     return 0;
   }
