@@ -40,6 +40,7 @@ public final class RuleDetector implements Detector {
       AnomalyType.LOC_ERR, AnomalyType.EVT_ORDER_ERR, AnomalyType.JUMP};
 
   private final RuleDetectorOptions options;
+  private final FastestTrips travelTimes;
   private final List<TrailRule> rules;
 
   /** A detector with the default options and the bundled reference tables. */
@@ -50,7 +51,7 @@ public final class RuleDetector implements Detector {
   /** A detector set up by {@code options} (copied: later changes to them have no effect). */
   public RuleDetector(RuleDetectorOptions options) {
     this.options = new RuleDetectorOptions(Objects.requireNonNull(options, "options"));
-    FastestTrips travelTimes = new FastestTrips(this.options.getNetwork());
+    this.travelTimes = new FastestTrips(this.options.getNetwork());
     this.rules = List.of(
         new EpcFakeRule(this.options.getRegistry()),
         new EpcDupRule(),
@@ -84,7 +85,8 @@ public final class RuleDetector implements Detector {
     Trails trails = Trails.group(Objects.requireNonNull(events, "events"));
     ScanColumns columns = ScanColumns.of(events);
     ScoreTable scores = new ScoreTable(columns.size());
-    PreparedTrail trail = new PreparedTrail(columns, options.getNetwork());
+    PreparedTrail trail = new PreparedTrail(columns, options.getNetwork(), travelTimes,
+        2 * options.getClockSkewMinutes() / 60.0);
     for (int t = 0; t < trails.count(); t++) {
       trail.load(trails, t);
       for (TrailRule rule : rules) {

@@ -1,5 +1,6 @@
 package org.barcodeanomaly.simulator;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.barcodeanomaly.simulator.anomaly.AnomalyVariant;
+import org.barcodeanomaly.simulator.noise.NoiseKind;
+import org.barcodeanomaly.simulator.noise.NoiseRates;
 import org.barcodeanomaly.simulator.chain.SupplyChainCalibration;
 
 /**
@@ -31,6 +34,7 @@ public final class SimulationOptions {
   private long seed = DEFAULT_SEED;
   private double anomalyRate = DEFAULT_ANOMALY_RATE;
   private Profile profile = DEFAULT_PROFILE;
+  private final EnumMap<NoiseKind, Double> noiseOverrides = new EnumMap<>(NoiseKind.class);
   private EnumSet<AnomalyVariant> variants = EnumSet.allOf(AnomalyVariant.class);
 
   /** Options with the defaults. */
@@ -43,6 +47,7 @@ public final class SimulationOptions {
     this.seed = other.seed;
     this.anomalyRate = other.anomalyRate;
     this.profile = other.profile;
+    this.noiseOverrides.putAll(other.noiseOverrides);
     this.variants = EnumSet.copyOf(other.variants);
   }
 
@@ -94,6 +99,29 @@ public final class SimulationOptions {
     return this;
   }
 
+  /**
+   * The rate of each kind of normal variation: the profile's ({@code clean}: none, {@code field}:
+   * every kind at its realistic rate), with the kinds set by {@link #setNoise} in its place.
+   */
+  public NoiseRates getNoise() {
+    NoiseRates rates = profile == Profile.FIELD ? NoiseRates.field() : NoiseRates.none();
+    for (Map.Entry<NoiseKind, Double> entry : noiseOverrides.entrySet()) {
+      rates = rates.with(entry.getKey(), entry.getValue());
+    }
+    return rates;
+  }
+
+  /**
+   * Sets the rate of one kind of normal variation, whatever the profile says.
+   *
+   * @throws IllegalArgumentException naming the kind when the rate is outside [0, 1]
+   */
+  public SimulationOptions setNoise(NoiseKind kind, double rate) {
+    NoiseRates.none().with(kind, rate);
+    noiseOverrides.put(kind, rate);
+    return this;
+  }
+
   /** Reader profile. */
   public Profile getProfile() {
     return profile;
@@ -131,6 +159,7 @@ public final class SimulationOptions {
     map.put("seed", seed);
     map.put("anomalyRate", anomalyRate);
     map.put("profile", profile.id());
+    map.put("noise", getNoise().toMap());
     map.put("variants", variants.stream().map(AnomalyVariant::id).toList());
     return map;
   }
@@ -146,6 +175,10 @@ public final class SimulationOptions {
         .append(" --seed ").append(seed)
         .append(" --anomaly-rate ").append(anomalyRate)
         .append(" --profile ").append(profile.id());
+    if (!noiseOverrides.isEmpty()) {
+      arguments.append(" --noise ").append(String.join(",", noiseOverrides.entrySet().stream()
+          .map(entry -> entry.getKey().id() + "=" + entry.getValue()).toList()));
+    }
     if (variants.size() != AnomalyVariant.values().length) {
       arguments.append(" --variants ").append(String.join(",", variants.stream().map(AnomalyVariant::id).toList()));
     }

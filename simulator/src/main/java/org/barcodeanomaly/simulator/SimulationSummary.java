@@ -13,9 +13,11 @@ import org.barcodeanomaly.simulator.anomaly.AnomalyVariant;
  * @param anomalousEpcs  EPCs that carry an injected anomaly
  * @param labelledEvents events labelled per anomaly type, by contract name, in column order
  * @param variants       EPCs injected per variant id, in catalogue order
+ * @param noiseEvents    events written per noise kind id (a duplicate row counts once)
  */
 public record SimulationSummary(SimulationOptions options, Map<String, Long> rowsPerFile, long events,
-    long epcs, long anomalousEpcs, Map<String, Long> labelledEvents, Map<String, Long> variants) {
+    long epcs, long anomalousEpcs, Map<String, Long> labelledEvents, Map<String, Long> variants,
+    Map<String, Long> noiseEvents) {
 
   /** EPCs injected with {@code variant}. */
   public long count(AnomalyVariant variant) {

@@ -16,6 +16,7 @@ import org.barcodeanomaly.simulator.anomaly.AnomalyInjection;
 import org.barcodeanomaly.simulator.anomaly.AnomalyVariant;
 import org.barcodeanomaly.simulator.chain.SupplyChainModel;
 import org.barcodeanomaly.simulator.noise.FieldNoise;
+import org.barcodeanomaly.simulator.noise.NoiseKind;
 import org.barcodeanomaly.simulator.output.SimulationOutput;
 import org.barcodeanomaly.simulator.trail.Lot;
 import org.barcodeanomaly.simulator.trail.LotPlanner;
@@ -63,8 +64,7 @@ public final class Simulator {
   public SimulationSummary run(SimulationOptions options, Path directory) throws IOException {
     SplittableRandom root = new SplittableRandom(options.getSeed());
     SplittableRandom readerClocks = root.split();
-    FieldNoise noise = options.getProfile() == Profile.FIELD
-        ? FieldNoise.field(model.network(), readerClocks) : FieldNoise.none();
+    FieldNoise noise = FieldNoise.of(options.getNoise(), model.network(), readerClocks);
     AnomalyInjection injection = new AnomalyInjection(model, options.getAnomalyRate(), options.getVariants());
     TrailGenerator generator = new TrailGenerator(model, noise);
     LotPlanner planner = new LotPlanner(model.registry());
@@ -95,8 +95,12 @@ public final class Simulator {
     for (Map.Entry<AnomalyVariant, Long> entry : injection.counts().entrySet()) {
       variants.put(entry.getKey().id(), entry.getValue());
     }
+    Map<String, Long> noise = new LinkedHashMap<>();
+    for (NoiseKind kind : NoiseKind.values()) {
+      noise.put(kind.id(), output.noiseEvents(kind));
+    }
     return new SimulationSummary(new SimulationOptions(options), rows, output.events(),
-        options.getEpcs(), anomalous, labelled, variants);
+        options.getEpcs(), anomalous, labelled, variants, noise);
   }
 
   private static void writeManifest(Path file, SimulationSummary summary) throws IOException {
@@ -112,6 +116,7 @@ public final class Simulator {
     manifest.put("anomalousEpcs", summary.anomalousEpcs());
     manifest.put("labelledEvents", summary.labelledEvents());
     manifest.put("variants", summary.variants());
+    manifest.put("noiseEvents", summary.noiseEvents());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), manifest);
   }
 
@@ -162,6 +167,7 @@ public final class Simulator {
           output.recordAnomaly(factory.file(), trail.epcCode(), variant.id());
           anomalous++;
         }
+        noise.markReads(trail, readers);
         noise.markLateRows(trail, readers);
         file.write(trail);
       } catch (IOException e) {

@@ -88,6 +88,11 @@ public final class FastestTrips {
    * allows counts there); NaN when {@link #fastestHours} is.
    */
   public double jumpLimitHours(Route route) {
-    return fastestHours(route) - NormalVariation.PAIR_SKEW_HOURS;
+    return jumpLimitHours(route, NormalVariation.PAIR_SKEW_HOURS);
+  }
+
+  /** As {@link #jumpLimitHours(Route)}, for readers whose clocks may disagree by {@code pairSkewHours}. */
+  public double jumpLimitHours(Route route, double pairSkewHours) {
+    return fastestHours(route) - pairSkewHours;
   }
 }

@@ -13,7 +13,8 @@ import org.barcodeanomaly.rule.trail.ScanColumns;
  * arriving event.
  *
  * <p>Moves are read along the trail's main line ({@link PreparedTrail#moveOrigin}), where a
- * back-dated arrival, which sorts before its departure, has been placed right after it. The travel
+ * back-dated arrival, which sorts before its departure, has been placed right after it, and from
+ * each detour's origin to the detour ({@link PreparedTrail#detour}). The travel
  * time is compared with the fastest trip the network allows on that route ({@link FastestTrips}:
  * the route's fastest observed trip; 20 minutes from a factory to its own warehouse; otherwise at
  * least the fastest trip any route took, so a far-away scan minutes after a read is a jump at any
@@ -65,6 +66,12 @@ public final class JumpRule implements TrailRule {
         }
       }
     }
+    for (int d = 0; d < trail.detourCount(); d++) {
+      double score = travelScore(trail.columns(), trail.detourOrigin(d), trail.detour(d));
+      if (score > 0) {
+        scores.raise(trail.detour(d), AnomalyType.JUMP, score);
+      }
+    }
   }
 
   private double travelScore(ScanColumns columns, int departure, int arrival) {
@@ -78,7 +85,7 @@ public final class JumpRule implements TrailRule {
       return seconds < 0 ? 100 : 0;
     }
     double hours = seconds / 3_600.0;
-    double limit = fastest - pairSkewHours;
+    double limit = travelTimes.jumpLimitHours(route, pairSkewHours);
     if (hours < limit) {
       return FAST_FLOOR + (100 - FAST_FLOOR) * Math.min(1, (limit - hours) / fastest);
     }

@@ -2,6 +2,7 @@ package org.barcodeanomaly.rule.trail;
 
 import java.util.Arrays;
 import org.barcodeanomaly.api.event.EventType;
+import org.barcodeanomaly.api.network.FastestTrips;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Route;
 import org.barcodeanomaly.features.Trails;
@@ -39,6 +40,11 @@ public final class PreparedTrail {
 
   private final ScanColumns columns;
   private final LocationNetwork network;
+  private final FastestTrips travelTimes;
+  private final double pairSkewHours;
+  private int detourCount;
+  private int[] detours = new int[4];
+  private int[] detourOrigins = new int[4];
   private int size;
   private int[] events = new int[16];
   private int[] firstRead = new int[16];
@@ -49,10 +55,18 @@ public final class PreparedTrail {
   private boolean[] backdated = new boolean[16];
   private final DeparturePairing pairing;
 
-  /** An empty trail over the events of {@code columns}; {@link #load} fills it. */
-  public PreparedTrail(ScanColumns columns, LocationNetwork network) {
+  /**
+   * An empty trail over the events of {@code columns}; {@link #load} fills it.
+   *
+   * @param pairSkewHours how far two readers' clocks may disagree: a read at another site is a
+   *     detour only when it came sooner than any trip allows by more than that
+   */
+  public PreparedTrail(ScanColumns columns, LocationNetwork network, FastestTrips travelTimes,
+      double pairSkewHours) {
     this.columns = columns;
     this.network = network;
+    this.travelTimes = travelTimes;
+    this.pairSkewHours = pairSkewHours;
     this.pairing = new DeparturePairing(columns, network);
   }
 
@@ -66,9 +80,25 @@ public final class PreparedTrail {
     }
     markReReads();
     buildLine();
+    takeOffDetours();
     pairing.pair(line, lineSize, scratch);
     placeBackdatedArrivals();
     fillMoveOrigins();
+  }
+
+  /** Number of detours taken off the main line. */
+  public int detourCount() {
+    return detourCount;
+  }
+
+  /** Event index of detour {@code d}: a read at another site too soon after {@link #detourOrigin}. */
+  public int detour(int d) {
+    return detours[d];
+  }
+
+  /** Event index of the read detour {@code d} came too soon after. */
+  public int detourOrigin(int d) {
+    return detourOrigins[d];
   }
 
   /** The columns of the batch this trail belongs to. */
@@ -260,6 +290,67 @@ public final class PreparedTrail {
       depth++;
     }
     return (long) anchor * PLACEMENT_SLOTS + depth;
+  }
+
+  private void takeOffDetours() {
+    detourCount = 0;
+    int kept = 0;
+    for (int p = 0; p < lineSize; p++) {
+      int event = line[p];
+      int previous = kept > 0 ? line[kept - 1] : NONE;
+      int next = p + 1 < lineSize ? line[p + 1] : NONE;
+      if (previous != NONE && isDetour(previous, event, next)) {
+        if (detourCount == detours.length) {
+          detours = Arrays.copyOf(detours, detourCount * 2);
+          detourOrigins = Arrays.copyOf(detourOrigins, detourCount * 2);
+        }
+        detours[detourCount] = event;
+        detourOrigins[detourCount] = previous;
+        detourCount++;
+        continue;
+      }
+      line[kept++] = event;
+    }
+    lineSize = kept;
+  }
+
+  /**
+   * Whether {@code event}, in time order, is a read at a site the trail shows nowhere else, sooner
+   * after {@code previous} than any trip allows, after which the trail goes on from
+   * {@code previous}'s site or along a route from it ({@code next} is there, or there is no next
+   * event). A site the trail comes back to is part of its journey (a back-dated arrival, say),
+   * never a detour.
+   */
+  private boolean isDetour(int previous, int event, int next) {
+    int from = columns.location(previous);
+    int at = columns.location(event);
+    Route route = network.route(from, at);
+    long seconds = columns.second(event) - columns.second(previous);
+    if (from == at || route == null || seconds <= 0 || visitsElsewhere(at, event)) {
+      return false;
+    }
+    double limit = travelTimes.jumpLimitHours(route, pairSkewHours);
+    if (!(seconds / 3_600.0 < limit)) {
+      return false;
+    }
+    if (next == NONE) {
+      return true;
+    }
+    int then = columns.location(next);
+    if (then == at) {
+      return false;
+    }
+    Route onward = network.route(from, then);
+    return then == from || (onward != null && onward.kind() == Route.Kind.KNOWN);
+  }
+
+  private boolean visitsElsewhere(int location, int event) {
+    for (int k = 0; k < size; k++) {
+      if (events[k] != event && !isReRead(k) && columns.location(events[k]) == location) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void fillMoveOrigins() {

@@ -23,7 +23,7 @@ public enum AnomalyVariant {
   FAKE_LOT_PREFIX("fake-lot-prefix", AnomalyType.EPC_FAKE,
       "valid format; the lot's two-digit prefix is no factory's (not 01, 05, 10, 15)"),
   FAKE_MANUFACTURE_AFTER_SCAN("fake-manufacture-after-scan", AnomalyType.EPC_FAKE,
-      "valid format; the code's manufacture date is 1 to 60 days after the EPC's first scan"),
+      "valid format; the code's manufacture date is 2 to 60 days after the EPC's first scan"),
 
   DUP_SAME_TIER("dup-same-tier", AnomalyType.EPC_DUP,
       "a clone is scanned in at another location of the same tier in the same second"),
@@ -64,11 +64,16 @@ public enum AnomalyVariant {
   JUMP_MINUTES_ON_HOURS_ROUTE("jump-minutes-on-hours-route", AnomalyType.JUMP,
       "arrival 1 to 15 min after departure on a route that never took under an hour"),
   JUMP_FAST_ARRIVAL("jump-fast-arrival", AnomalyType.JUMP,
-      "subtle: arrival after 40-70 % of the route's fastest observed trip"),
+      "subtle: arrival after 25-50 % of the route's fastest observed trip"),
   JUMP_BACKWARDS_DAYS("jump-backwards-days", AnomalyType.JUMP,
       "arrival time-stamped 1 h to 3 days before the departure"),
   JUMP_BACKWARDS_MINUTES("jump-backwards-minutes", AnomalyType.JUMP,
-      "subtle: arrival time-stamped 1 to 30 min before the departure");
+      "subtle: arrival time-stamped 1 to 30 min before the departure"),
+  JUMP_BACKWARDS_FIRST_LEG("jump-backwards-first-leg", AnomalyType.JUMP,
+      "the factory warehouse's inbound is time-stamped 15 min to 2 days before the factory's Aggregation"),
+  JUMP_FAR_MINUTES_LATER("jump-far-minutes-later", AnomalyType.JUMP,
+      "the code is scanned in at a site 100+ km away 1 to 15 min after a read (near-simultaneous scans far "
+          + "apart: a jump, not a dup); the trail goes on from where it was");
 
   private final String id;
   private final AnomalyType type;
@@ -103,7 +108,7 @@ public enum AnomalyVariant {
       case LOC_ERR: return this == LOC_STEP_TIER_MISMATCH
           ? "the mis-stepped outbound (locErr and evtOrderErr)" : "the arrival at the wrong location (locErr)";
       case EVT_ORDER_ERR: return "the event that breaks the order (evtOrderErr)";
-      case JUMP: return "the arriving event (jump)";
+      case JUMP: return this == JUMP_FAR_MINUTES_LATER ? "the far-away scan (jump)" : "the arriving event (jump)";
       default: throw new IllegalStateException("no labelling rule for " + type);
     }
   }

@@ -24,6 +24,11 @@ final class EpcFakeInjector extends AbstractVariantInjector {
   private static final int LOT = 3;
   private static final int MANUFACTURE = 4;
   private static final int SERIAL = 5;
+  /**
+   * Fewest days the code's date lies after the first scan's: one day either way is a time zone
+   * (the rules' and the features' tolerance), so a fake starts beyond it.
+   */
+  private static final int MIN_DAYS_AFTER_SCAN = 2;
   private static final int MAX_DAYS_AFTER_SCAN = 60;
 
   EpcFakeInjector(AnomalyVariant variant, InjectionContext context) {
@@ -65,7 +70,7 @@ final class EpcFakeInjector extends AbstractVariantInjector {
         return String.join(".", fields);
       case FAKE_MANUFACTURE_AFTER_SCAN:
         LocalDate firstScan = SupplyChainCalibration.toDateTime(trail.time(0)).toLocalDate();
-        fields[MANUFACTURE] = firstScan.plusDays(1 + random.nextInt(MAX_DAYS_AFTER_SCAN)).format(DATE);
+        fields[MANUFACTURE] = firstScan.plusDays(MIN_DAYS_AFTER_SCAN + random.nextInt(MAX_DAYS_AFTER_SCAN - MIN_DAYS_AFTER_SCAN + 1)).format(DATE);
         return String.join(".", fields);
       default:
         throw new IllegalStateException("no fake for " + variant);

@@ -10,6 +10,8 @@ import org.barcodeanomaly.simulator.SimulationOptions;
 import org.barcodeanomaly.simulator.SimulationSummary;
 import org.barcodeanomaly.simulator.Simulator;
 import org.barcodeanomaly.simulator.anomaly.AnomalyVariant;
+import org.barcodeanomaly.simulator.noise.NoiseKind;
+import org.barcodeanomaly.simulator.noise.NoiseRates;
 import org.barcodeanomaly.simulator.report.FidelityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -41,9 +43,18 @@ public final class SimulateCommand implements Callable<Integer> {
   double anomalyRate;
 
   @Option(names = "--profile", paramLabel = "clean|field", defaultValue = "clean", converter = ProfileConverter.class,
-      description = "clean: perfect readers; field: missed reads, clock skew, late rows, all labelled normal "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "clean: perfect readers; field: every kind of normal variation at its realistic rate "
+          + "(duplicate reads, slow legs, long dwells, clock skew, late rows, missed visits), all labelled normal "
+          + "and listed in noise.csv (default: ${DEFAULT-VALUE}).")
   Profile profile;
+
+  @Option(names = "--noise", paramLabel = "KIND=RATE", split = ",", converter = NoiseConverter.class,
+      description = "Set the rate of one kind of normal variation, whatever the profile, e.g. "
+          + "clock-skew=0.5,slow-leg=0 (see --list-noise).")
+  List<Map.Entry<NoiseKind, Double>> noise;
+
+  @Option(names = "--list-noise", description = "Print the kinds of normal variation and exit.")
+  boolean listNoise;
 
   @Option(names = "--variants", paramLabel = "ID", split = ",", converter = VariantConverter.class,
       description = "Inject only these variants, mixed evenly (default: all; see --list-variants).")
@@ -62,6 +73,10 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (listVariants) {
       System.out.print(catalogue());
+      return 0;
+    }
+    if (listNoise) {
+      System.out.print(noiseCatalogue());
       return 0;
     }
     if (out == null) {
@@ -84,6 +99,9 @@ public final class SimulateCommand implements Callable<Integer> {
     if (variants != null) {
       options.setVariants(variants);
     }
+    if (noise != null) {
+      noise.forEach(entry -> options.setNoise(entry.getKey(), entry.getValue()));
+    }
     return options;
   }
 
@@ -98,6 +116,11 @@ public final class SimulateCommand implements Callable<Integer> {
     text.append("labelled events:");
     summary.labelledEvents().forEach((type, count) -> text.append(' ').append(type).append('=').append(count));
     text.append(System.lineSeparator());
+    if (summary.noiseEvents().values().stream().anyMatch(count -> count > 0)) {
+      text.append("normal variation (events):");
+      summary.noiseEvents().forEach((kind, count) -> text.append(' ').append(kind).append('=').append(count));
+      text.append(System.lineSeparator());
+    }
     return text.toString();
   }
 
@@ -108,6 +131,35 @@ public final class SimulateCommand implements Callable<Integer> {
           variant.type().contractName(), variant.description(), variant.labelledEvents()));
     }
     return text.toString();
+  }
+
+  static String noiseCatalogue() {
+    StringBuilder text = new StringBuilder();
+    for (NoiseKind kind : NoiseKind.values()) {
+      text.append(String.format(Locale.ROOT, "%-16s field rate %-6s (%s): %s%n", kind.id(), kind.fieldRate(),
+          kind.rateOf(), kind.description()));
+    }
+    return text.toString();
+  }
+
+  /** Reads {@code kind=rate}, e.g. {@code slow-leg=0.05}. */
+  static final class NoiseConverter implements ITypeConverter<Map.Entry<NoiseKind, Double>> {
+    @Override
+    public Map.Entry<NoiseKind, Double> convert(String value) {
+      String[] parts = value.split("=", -1);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("'" + value + "' is not KIND=RATE, e.g. slow-leg=0.05");
+      }
+      NoiseKind kind = NoiseKind.fromId(parts[0].trim());
+      double rate;
+      try {
+        rate = Double.parseDouble(parts[1].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("rate of " + kind.id() + " is '" + parts[1].trim() + "', not a number");
+      }
+      NoiseRates.none().with(kind, rate);
+      return Map.entry(kind, rate);
+    }
   }
 
   /** Reads {@code clean} or {@code field}. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.simulator.noise.NoiseKind;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.evaluation.data.LabelledDataSet;
 import org.barcodeanomaly.simulator.chain.HubTypeNames;
@@ -26,10 +27,12 @@ import org.barcodeanomaly.simulator.trail.SimulatedTrail;
  *   <li>{@code labels.csv}: {@code event_id,epcFake,epcDup,locErr,evtOrderErr,jump}, 0 or 1, one
  *       row per event of every file, in event_id order;</li>
  *   <li>{@code anomalies.csv}: {@code file,epc_code,variant}, one row per EPC with an injected
- *       anomaly.</li>
+ *       anomaly;</li>
+ *   <li>{@code noise.csv}: {@code event_id,noise}, one row per event and kind of normal variation
+ *       it carries ({@code NoiseKind} ids).</li>
  * </ul>
  * Event ids count from 1 across all files in the order rows are written, so they are unique in the
- * set. A row marked late is parked in a temporary file and written, with the next id, after every
+ * set, but for a duplicate row, which repeats its row, event_id and all. A row marked late is parked in a temporary file and written, with the next id, after every
  * timely row of its file. Memory stays bounded whatever the set's size. Not thread-safe.
  */
 public final class SimulationOutput implements Closeable {
@@ -40,6 +43,8 @@ public final class SimulationOutput implements Closeable {
   public static final String LABELS_FILE = LabelledDataSet.LABELS_FILE;
   /** Injected anomalies per EPC. */
   public static final String ANOMALIES_FILE = "anomalies.csv";
+  /** Normal variation per event: {@code event_id,noise}, one row per event and kind. */
+  public static final String NOISE_FILE = "noise.csv";
   /** Header of {@link #LABELS_FILE}. */
   public static final String LABELS_HEADER = "event_id,epcFake,epcDup,locErr,evtOrderErr,jump";
 
@@ -49,6 +54,9 @@ public final class SimulationOutput implements Closeable {
   private final ScanRowEncoder encoder;
   private final OutputStream labels;
   private final Writer anomalies;
+  private final OutputStream noise;
+  private final ByteRow noiseRow = new ByteRow();
+  private final long[] noiseEvents = new long[NoiseKind.values().length];
   private final ByteRow labelRow = new ByteRow();
   private final long[] labelledEvents = new long[AnomalyType.COUNT];
   private long nextEventId = 1;
@@ -67,6 +75,8 @@ public final class SimulationOutput implements Closeable {
     this.labels.write((LABELS_HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
     this.anomalies = Files.newBufferedWriter(directory.resolve(ANOMALIES_FILE), StandardCharsets.UTF_8);
     this.anomalies.write("file,epc_code,variant\n");
+    this.noise = new BufferedOutputStream(Files.newOutputStream(directory.resolve(NOISE_FILE)), BUFFER_BYTES);
+    this.noise.write("event_id,noise\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Opens {@code scans/<name>.csv}; close it before opening the next. */
@@ -84,6 +94,11 @@ public final class SimulationOutput implements Closeable {
     return nextEventId - 1;
   }
 
+  /** Events written so far that carry the noise {@code kind}. */
+  public long noiseEvents(NoiseKind kind) {
+    return noiseEvents[kind.ordinal()];
+  }
+
   /** Events written so far that carry the label {@code type}. */
   public long labelledEvents(AnomalyType type) {
     return labelledEvents[type.ordinal()];
@@ -91,9 +106,22 @@ public final class SimulationOutput implements Closeable {
 
   @Override
   public void close() throws IOException {
-    try (OutputStream l = labels; Writer a = anomalies) {
+    try (OutputStream l = labels; Writer a = anomalies; OutputStream n = noise) {
       l.flush();
       a.flush();
+      n.flush();
+    }
+  }
+
+  private void writeNoise(long id, int bits) throws IOException {
+    for (NoiseKind kind : NoiseKind.values()) {
+      if (kind.isIn(bits)) {
+        noiseEvents[kind.ordinal()]++;
+        noiseRow.clear();
+        noiseRow.append(id).append((byte) ',');
+        noiseRow.append(kind.id().getBytes(StandardCharsets.US_ASCII)).append((byte) '\n');
+        noiseRow.writeTo(noise);
+      }
     }
   }
 
@@ -138,14 +166,26 @@ public final class SimulationOutput implements Closeable {
         if (trail.isLate(i)) {
           encoder.appendEvent(row, trail, i);
           lateOut.writeByte(trail.labels(i));
+          lateOut.writeInt(trail.noise(i));
           lateOut.writeInt(row.length());
           row.writeTo(lateOut);
         } else {
-          row.append(writeLabels(trail.labels(i)));
+          long id = writeLabels(trail.labels(i));
+          writeNoise(id, trail.noise(i));
+          row.append(id);
           encoder.appendEvent(row, trail, i);
-          row.writeTo(out);
-          rows++;
+          writeRow(trail.noise(i));
         }
+      }
+    }
+
+    /** Writes the row built, twice when it is a duplicate row (same event_id and all). */
+    private void writeRow(int noiseBits) throws IOException {
+      row.writeTo(out);
+      rows++;
+      if (NoiseKind.DUPLICATE_ROW.isIn(noiseBits)) {
+        row.writeTo(out);
+        rows++;
       }
     }
 
@@ -170,11 +210,13 @@ public final class SimulationOutput implements Closeable {
           } catch (EOFException end) {
             break;
           }
+          int noiseBits = in.readInt();
           byte[] rest = in.readNBytes(in.readInt());
+          long id = writeLabels(bits);
+          writeNoise(id, noiseBits);
           row.clear();
-          row.append(writeLabels(bits)).append(rest);
-          row.writeTo(out);
-          rows++;
+          row.append(id).append(rest);
+          writeRow(noiseBits);
         }
       } finally {
         Files.deleteIfExists(late);

@@ -26,6 +26,7 @@ public final class SimulatedTrail {
   private long[] times = new long[INITIAL_CAPACITY];
   private byte[] labels = new byte[INITIAL_CAPACITY];
   private boolean[] late = new boolean[INITIAL_CAPACITY];
+  private int[] noise = new int[INITIAL_CAPACITY];
 
   /** Empties the trail and gives it to another EPC. */
   public void reset(String epcCode, EpcIdentity identity) {
@@ -45,6 +46,7 @@ public final class SimulatedTrail {
     copy.times = Arrays.copyOf(times, times.length);
     copy.labels = Arrays.copyOf(labels, labels.length);
     copy.late = Arrays.copyOf(late, late.length);
+    copy.noise = Arrays.copyOf(noise, noise.length);
     return copy;
   }
 
@@ -84,13 +86,26 @@ public final class SimulatedTrail {
     System.arraycopy(times, index, times, index + 1, tail);
     System.arraycopy(labels, index, labels, index + 1, tail);
     System.arraycopy(late, index, late, index + 1, tail);
+    System.arraycopy(noise, index, noise, index + 1, tail);
     locations[index] = locationId;
     steps[index] = step;
     types[index] = type;
     times[index] = second;
     labels[index] = 0;
     late[index] = false;
+    noise[index] = 0;
     size++;
+  }
+
+  /**
+   * Inserts a copy of event {@code index} right after it: same location, step, type, time, labels
+   * and noise (a duplicate read).
+   */
+  public void duplicate(int index) {
+    check(index);
+    insert(index + 1, locations[index], steps[index], types[index], times[index]);
+    labels[index + 1] = labels[index];
+    noise[index + 1] = noise[index];
   }
 
   /** Removes the event at {@code index}. */
@@ -103,6 +118,7 @@ public final class SimulatedTrail {
     System.arraycopy(times, index + 1, times, index, tail);
     System.arraycopy(labels, index + 1, labels, index, tail);
     System.arraycopy(late, index + 1, late, index, tail);
+    System.arraycopy(noise, index + 1, noise, index, tail);
     size--;
   }
 
@@ -198,6 +214,21 @@ public final class SimulatedTrail {
     late[index] = isLate;
   }
 
+  /**
+   * Records that event {@code index} carries the normal variation of bit {@code bit} (a noise
+   * kind's bit: the simulator's noise file names it, so false alerts can be broken down by it).
+   */
+  public void addNoise(int index, int bit) {
+    check(index);
+    noise[index] |= bit;
+  }
+
+  /** The noise bits of event {@code index}. */
+  public int noise(int index) {
+    check(index);
+    return noise[index];
+  }
+
   /** Index of the last event of {@code type}, or -1. */
   public int lastIndexOf(EventType type) {
     for (int i = size - 1; i >= 0; i--) {
@@ -219,6 +250,7 @@ public final class SimulatedTrail {
     times = Arrays.copyOf(times, grown);
     labels = Arrays.copyOf(labels, grown);
     late = Arrays.copyOf(late, grown);
+    noise = Arrays.copyOf(noise, grown);
   }
 
   private void check(int index) {

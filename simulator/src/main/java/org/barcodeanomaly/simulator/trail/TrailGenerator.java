@@ -6,10 +6,12 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.network.Location;
+import org.barcodeanomaly.api.network.Route;
 import org.barcodeanomaly.api.network.Tier;
 import org.barcodeanomaly.simulator.chain.SupplyChainCalibration;
 import org.barcodeanomaly.simulator.chain.SupplyChainModel;
 import org.barcodeanomaly.simulator.noise.FieldNoise;
+import org.barcodeanomaly.simulator.noise.NoiseKind;
 
 /**
  * Normal trails, lot by lot.
@@ -25,8 +27,10 @@ import org.barcodeanomaly.simulator.noise.FieldNoise;
  * <p>Pallet decisions are balanced ({@link BalancedDraws}) so that every run ships and routes its
  * pallets in the shares of the route table.
  *
- * <p>The field profile's reader noise is applied here, since it changes what was recorded: clock
- * skew on every time and a pallet's unread visits. All randomness comes from the generators passed in,
+ * <p>The field profile's noise that changes what happened or what was recorded is applied here:
+ * clock skew on every time, a pallet's unread visits, slow legs and long stays, each marked on the
+ * event it shows on. Noise draws come from their own generator, so a clean run draws nothing and
+ * its trails are those of a run without noise. All randomness comes from the generators passed in,
  * so one seed gives one output. Not thread-safe: one instance per run.
  */
 public final class TrailGenerator {
@@ -86,41 +90,57 @@ public final class TrailGenerator {
     private final long[] inbound = new long[MAX_VISITS];
     private final long[] outbound = new long[MAX_VISITS];
     private final boolean[] unread = new boolean[MAX_VISITS];
+    private final boolean[] slowArrival = new boolean[MAX_VISITS];
+    private final boolean[] longStay = new boolean[MAX_VISITS];
     private int visits;
     private long retailArrival;
+    private boolean slowRetailArrival;
 
     void plan(Lot lot, SplittableRandom random, SplittableRandom noiseRandom) {
-      planVisits(lot, random);
+      planVisits(lot, random, noiseRandom);
       markUnread(noiseRandom);
     }
 
-    private void planVisits(Lot lot, SplittableRandom random) {
+    private void planVisits(Lot lot, SplittableRandom random, SplittableRandom noiseRandom) {
       int node = model.warehouseOf(lot.factory().site()).id();
       long arrival = lot.wmsInboundSecond();
       visits = 0;
       retailArrival = -1;
+      slowRetailArrival = false;
+      boolean slow = false;
       while (visits < MAX_VISITS) {
         nodes[visits] = node;
         inbound[visits] = arrival;
         outbound[visits] = -1;
         unread[visits] = false;
+        slowArrival[visits] = slow;
+        longStay[visits] = false;
         visits++;
         Tier tier = model.network().location(node).tier();
         if (!pallets.ships(node, random)) {
           return;
         }
-        long departure = arrival + model.dwellMinutes(tier, random) * 60L;
+        long dwell = model.dwellMinutes(tier, random) * 60L;
+        long longDwell = noise.longDwellSeconds(noiseRandom);
+        longStay[visits - 1] = longDwell >= 0;
+        long departure = arrival + (longDwell >= 0 ? longDwell : dwell);
         if (departure > SupplyChainCalibration.WINDOW_END) {
           return;
         }
         outbound[visits - 1] = departure;
         if (tier == Tier.WHOLESALER) {
-          long atRetailers = departure + model.travel().fanOutMinutes(node, random) * 60L;
+          long fanOut = model.travel().fanOutMinutes(node, random) * 60L;
+          long slowFanOut = noise.slowLegSeconds(slowestSeconds(node, -1), noiseRandom);
+          slowRetailArrival = slowFanOut >= 0;
+          long atRetailers = departure + (slowFanOut >= 0 ? slowFanOut : fanOut);
           retailArrival = atRetailers <= SupplyChainCalibration.WINDOW_END ? atRetailers : -1;
           return;
         }
         int next = pallets.nextStop(node, random);
-        arrival = departure + model.travel().observedMinutes(node, next, random) * 60L;
+        long travel = model.travel().observedMinutes(node, next, random) * 60L;
+        long slowTravel = noise.slowLegSeconds(slowestSeconds(node, next), noiseRandom);
+        slow = slowTravel >= 0;
+        arrival = departure + (slow ? slowTravel : travel);
         if (arrival > SupplyChainCalibration.WINDOW_END) {
           return;
         }
@@ -139,21 +159,48 @@ public final class TrailGenerator {
     void appendTo(SimulatedTrail trail, Lot lot, SplittableRandom random) {
       Location factory = model.network().location(lot.factory().locationId());
       trail.add(factory.id(), EventType.AGGREGATION, record(factory.id(), lot.aggregationSecond()));
+      boolean afterUnread = false;
       for (int visit = 0; visit < visits; visit++) {
         if (unread[visit]) {
+          afterUnread = true;
           continue;
         }
         Tier tier = model.network().location(nodes[visit]).tier();
         trail.add(nodes[visit], TierEvents.inbound(tier), record(nodes[visit], inbound[visit]));
+        markLast(trail, NoiseKind.SLOW_LEG, slowArrival[visit]);
+        markLast(trail, NoiseKind.MISSED_VISIT, afterUnread);
+        afterUnread = false;
         if (outbound[visit] >= 0) {
           trail.add(nodes[visit], TierEvents.outbound(tier), record(nodes[visit], outbound[visit]));
+          markLast(trail, NoiseKind.LONG_DWELL, longStay[visit]);
         }
       }
       if (retailArrival >= 0) {
         int retailer = model.nextStop(nodes[visits - 1], random);
         trail.add(retailer, EventType.R_STOCK_INBOUND, record(retailer, retailArrival));
+        markLast(trail, NoiseKind.SLOW_LEG, slowRetailArrival);
         continuation.appendSales(trail, retailer, Integer.MAX_VALUE, random);
       }
+    }
+
+    private void markLast(SimulatedTrail trail, NoiseKind kind, boolean marked) {
+      if (marked) {
+        trail.addNoise(trail.size() - 1, kind.bit());
+      }
+    }
+
+    /**
+     * The slowest observed trip from {@code from} to {@code to}, seconds; with {@code to} -1, the
+     * slowest of all its observed routes (a wholesaler's deliveries to its retailers).
+     */
+    private long slowestSeconds(int from, int to) {
+      double hours = 0;
+      for (Route route : model.network().knownRoutesFrom(from)) {
+        if ((to < 0 || route.to().id() == to) && route.stats() != null && route.stats().observed()) {
+          hours = Math.max(hours, route.stats().maxHours());
+        }
+      }
+      return Math.round(hours * 3_600);
     }
 
     private long record(int locationId, long trueSecond) {

@@ -228,6 +228,21 @@ class AnomalyVariantTest {
   private static void checkJump(AnomalyVariant variant, SimulatedTrail after) {
     int k = single(after, AnomalyType.JUMP);
     assertThat(after.type(k).direction()).isEqualTo(EventType.Direction.INBOUND);
+    if (variant == AnomalyVariant.JUMP_BACKWARDS_FIRST_LEG) {
+      assertThat(k).isEqualTo(1);
+      assertThat(after.type(0)).isEqualTo(EventType.AGGREGATION);
+      assertThat(after.time(0) - after.time(1)).isBetween(15 * 60L, 2 * 24 * 3600L);
+      return;
+    }
+    if (variant == AnomalyVariant.JUMP_FAR_MINUTES_LATER) {
+      assertThat(network.location(after.location(k)).distanceKm(network.location(after.location(k - 1))))
+          .isGreaterThanOrEqualTo(100.0);
+      assertThat(after.time(k) - after.time(k - 1)).isBetween(60L, 15 * 60L);
+      for (int i = 0; i < after.size(); i++) {
+        assertThat(i == k || after.location(i) != after.location(k)).as("the far site is visited once").isTrue();
+      }
+      return;
+    }
     assertThat(after.type(k - 1).direction()).isEqualTo(EventType.Direction.OUTBOUND);
     Route leg = network.route(after.location(k - 1), after.location(k));
     assertThat(leg.stats()).isNotNull();
@@ -235,7 +250,7 @@ class AnomalyVariantTest {
     long fastest = Math.round(leg.stats().minHours() * 3600);
     switch (variant) {
       case JUMP_MINUTES_ON_HOURS_ROUTE -> assertThat(gap).isBetween(60L, 15 * 60L);
-      case JUMP_FAST_ARRIVAL -> assertThat(gap).isBetween(60L, (long) (0.7 * fastest) + 60);
+      case JUMP_FAST_ARRIVAL -> assertThat(gap).isBetween(60L, fastest / 2 - 1);
       case JUMP_BACKWARDS_DAYS -> assertThat(-gap).isBetween(3600L, 3 * 24 * 3600L);
       case JUMP_BACKWARDS_MINUTES -> assertThat(-gap).isBetween(60L, 30 * 60L);
       default -> throw new IllegalStateException(variant.toString());
