@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <ul>
  *   <li>An observed route: the fastest trip ever observed on it ({@code transition_stats.csv}).</li>
  *   <li>A factory to its own warehouse (no statistics; docs/spec/DATA.md: about 30 minutes):
- *       {@value #OWN_WAREHOUSE_MINUTES} minutes.</li>
+ *       {@value #OWN_WAREHOUSE_MINUTES} minutes; to another factory's warehouse the same, or its
+ *       distance at the fastest observed speed when that is longer.</li>
  *   <li>Any other move between two different sites: the fastest observed trip between the same
  *       two tiers, and never less than the fastest trip any route ever took (docs/spec/DATA.md:
  *       trips take 1 to 10 hours whatever the distance) nor than the distance at the fastest
@@ -69,8 +70,12 @@ public final class FastestTrips {
       }
       return OWN_WAREHOUSE_MINUTES / 60.0;
     }
-    double byTiers = fastestByTierPair[route.from().tier().ordinal()][route.to().tier().ordinal()];
     double byDistance = fastestObservedKmh > 0 ? route.distanceKm() / fastestObservedKmh : Double.NaN;
+    if (route.from().tier() == Tier.FACTORY && route.to().tier() == Tier.WMS) {
+      double own = OWN_WAREHOUSE_MINUTES / 60.0;
+      return Double.isNaN(byDistance) ? own : Math.max(own, byDistance);
+    }
+    double byTiers = fastestByTierPair[route.from().tier().ordinal()][route.to().tier().ordinal()];
     double fastest = fastestObservedHours;
     if (!Double.isNaN(byTiers)) {
       fastest = Double.isNaN(fastest) ? byTiers : Math.max(fastest, byTiers);

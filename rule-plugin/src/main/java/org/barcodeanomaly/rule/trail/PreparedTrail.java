@@ -317,9 +317,9 @@ public final class PreparedTrail {
   /**
    * Whether {@code event}, in time order, is a read at a site the trail shows nowhere else, sooner
    * after {@code previous} than any trip allows, after which the trail goes on from
-   * {@code previous}'s site or along a route from it ({@code next} is there, or there is no next
-   * event). A site the trail comes back to is part of its journey (a back-dated arrival, say),
-   * never a detour.
+   * {@code previous}'s site or along a route from it ({@code next} is there). A site the trail
+   * comes back to is part of its journey (a back-dated arrival, say), and a trail's last event may
+   * be where it went: neither is a detour.
    */
   private boolean isDetour(int previous, int event, int next) {
     int from = columns.location(previous);
@@ -334,7 +334,7 @@ public final class PreparedTrail {
       return false;
     }
     if (next == NONE) {
-      return true;
+      return false;
     }
     int then = columns.location(next);
     if (then == at) {

@@ -54,7 +54,9 @@ final class JumpInjector extends AbstractVariantInjector {
 
   /**
    * A site per read with room after it and an unvisited site (not a factory: an item is never
-   * aggregated twice) far away: the target is that site.
+   * aggregated twice) far away: the target is that site. Not a warehouse right after the
+   * Aggregation: a factory's 20-minute leg to a warehouse 100 km away, seen through two clocks up
+   * to 30 minutes apart, could be a real trip.
    */
   private List<Site> farSites(SimulatedTrail trail) {
     List<Site> sites = new java.util.ArrayList<>();
@@ -65,6 +67,7 @@ final class JumpInjector extends AbstractVariantInjector {
         continue;
       }
       for (Location far : context.locations(candidate -> candidate.tier() != Tier.FACTORY
+          && !(read.tier() == Tier.FACTORY && candidate.tier() == Tier.WMS)
           && candidate.distanceKm(read) >= FAR_KM && !InjectionContext.visits(trail, candidate.id()))) {
         sites.add(new Site(i, far.id()));
       }
