@@ -1,7 +1,9 @@
 package org.barcodeanomaly.evaluation.reference;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
@@ -17,9 +19,83 @@ import org.barcodeanomaly.evaluation.metrics.RankingMetrics;
  * @param anomalyFree per event, whether its trail received no anomaly (noise only)
  * @param missedRead per event, whether its trail is anomaly-free but lost a whole visit in a blind
  *                   zone: it skips a tier, and only time tells it from a skipped-tier fraud
+ * @param variants   per event, the name of the variant injected into its EPC's trail, or null
+ * @param noise      per event, the names of the normal variation it carries (none for most)
  */
 public record LabelledBatch(List<ScanEvent> events, List<Set<AnomalyType>> labels, boolean[] anomalyFree,
-    boolean[] missedRead) {
+    boolean[] missedRead, List<String> variants, List<Set<String>> noise) {
+
+  /** A count of events and how many of them a detector reported. */
+  public record Reported(int events, int reported) {
+
+    /** reported / events; 0 without events. */
+    public double share() {
+      return events == 0 ? 0 : (double) reported / events;
+    }
+  }
+
+  /**
+   * Per variant, the labelled (event, type) pairs and how many of them {@code thresholds} reports:
+   * the recall at the detector's operating point, variant by variant.
+   */
+  public Map<String, Reported> recallByVariant(ScoreTable scores, Thresholds thresholds) {
+    Map<String, int[]> counts = new TreeMap<>();
+    for (int i = 0; i < size(); i++) {
+      String variant = variants.get(i);
+      for (AnomalyType type : labels.get(i)) {
+        int[] count = counts.computeIfAbsent(variant == null ? "unnamed" : variant, name -> new int[2]);
+        count[0]++;
+        count[1] += thresholds.reports(type, scores.get(i, type)) ? 1 : 0;
+      }
+    }
+    Map<String, Reported> recall = new TreeMap<>();
+    counts.forEach((variant, count) -> recall.put(variant, new Reported(count[0], count[1])));
+    return recall;
+  }
+
+  /**
+   * Per kind of normal variation, the events of anomaly-free EPCs that carry it and how many of
+   * them {@code thresholds} reports for any type (each one a false alert).
+   */
+  public Map<String, Reported> reportsByNoise(ScoreTable scores, Thresholds thresholds) {
+    Map<String, int[]> counts = new TreeMap<>();
+    for (int i = 0; i < size(); i++) {
+      if (!anomalyFree[i]) {
+        continue;
+      }
+      boolean reported = reportsAny(scores, thresholds, i);
+      for (String kind : noise.get(i)) {
+        int[] count = counts.computeIfAbsent(kind, name -> new int[2]);
+        count[0]++;
+        count[1] += reported ? 1 : 0;
+      }
+    }
+    Map<String, Reported> reports = new TreeMap<>();
+    counts.forEach((kind, count) -> reports.put(kind, new Reported(count[0], count[1])));
+    return reports;
+  }
+
+  /** Events of anomaly-free EPCs and how many of them {@code thresholds} reports for any type. */
+  public Reported anomalyFreeReports(ScoreTable scores, Thresholds thresholds) {
+    int events = 0;
+    int reported = 0;
+    for (int i = 0; i < size(); i++) {
+      if (anomalyFree[i]) {
+        events++;
+        reported += reportsAny(scores, thresholds, i) ? 1 : 0;
+      }
+    }
+    return new Reported(events, reported);
+  }
+
+  private static boolean reportsAny(ScoreTable scores, Thresholds thresholds, int event) {
+    for (AnomalyType type : AnomalyType.values()) {
+      if (thresholds.reports(type, scores.get(event, type))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Number of events. */
   public int size() {

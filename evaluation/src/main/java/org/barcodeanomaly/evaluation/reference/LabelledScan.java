@@ -13,6 +13,10 @@ final class LabelledScan {
   String type;
   long second;
   final Set<AnomalyType> labels = EnumSet.noneOf(AnomalyType.class);
+  /** Names of the normal variation this scan carries. */
+  final Set<String> noise = new java.util.TreeSet<>();
+  /** The scan this one repeats row for row, event id included (a duplicate row), or null. */
+  LabelledScan sameRowAs;
 
   LabelledScan(int location, EventType type, long second) {
     this(location, type.step().dataName(), type.dataName(), second);
@@ -25,7 +29,7 @@ final class LabelledScan {
     this.second = second;
   }
 
-  /** A copy without labels. */
+  /** A copy without labels or noise. */
   LabelledScan copy() {
     return new LabelledScan(location, step, type, second);
   }

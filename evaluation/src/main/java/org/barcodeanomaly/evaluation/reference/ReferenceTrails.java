@@ -23,19 +23,22 @@ import org.barcodeanomaly.api.network.RouteStats;
 import org.barcodeanomaly.api.network.Tier;
 
 /**
- * A small test-side generator, independent of the product's simulator: normal trails drawn from
- * the reference network, and anomalies injected with their labels on exactly the events
- * docs/spec/ANOMALIES.md names, several variants per type.
+ * A small generator of labelled trails, independent of the product's simulator: normal trails
+ * drawn from the reference network, and anomalies injected with their labels on exactly the events
+ * docs/spec/ANOMALIES.md names, several named variants per type.
  *
  * <p>Normal trails start with the factory's Aggregation, go one tier down along observed routes
  * with travel times uniform within each route's [min, max], stay 1–30 days per node (1–20 at the
- * retailer), and are cut at a random length of 2–10 events. Every reader has a fixed clock skew
- * of up to ±2 minutes. Anomaly-free trails also carry the noise of real deployments that is not
- * fraud: a whole visit missed in a blind zone, an exact re-read, and late arrival (the batch is
- * shuffled).
+ * retailer), and are cut at a random length of 2–10 events. Anomaly-free trails also carry the
+ * normal variation of real deployments, each kind named per event: 40 % of readers (factories
+ * included) run up to 15 minutes off ({@code clock-skew}); a whole visit missed in a blind zone
+ * ({@code missed-visit}); a read twice in its second, as the same row with the same event id
+ * ({@code duplicate-row}) or under another ({@code duplicate-read}); a trip 1 hour to 4 days slower
+ * than the route ever took ({@code slow-leg}); 40–90 days at a node ({@code long-dwell}); and late
+ * arrival (the batch is shuffled).
  *
- * <p>Public, and shipped in rule-plugin's test-jar, so that every detector's acceptance test
- * measures itself on the same independent trails.
+ * <p>Public, so that every detector's acceptance test measures itself on the same independent
+ * trails.
  */
 public final class ReferenceTrails {
 
@@ -43,14 +46,24 @@ public final class ReferenceTrails {
   private static final long HOUR = 3_600;
   private static final long DAY = 86_400;
   private static final long START = Instant.parse("2025-07-01T10:00:00Z").getEpochSecond();
-  private static final int MAX_SKEW_SECONDS = 120;
+  private static final int MAX_SKEW_SECONDS = 15 * 60;
+  private static final double SKEWED_READER_SHARE = 0.4;
   private static final double BLIND_ZONE_SHARE = 0.08;
-  private static final double RE_READ_SHARE = 0.05;
+  private static final double DUPLICATE_ROW_SHARE = 0.03;
+  private static final double DUPLICATE_READ_SHARE = 0.03;
+  private static final double SLOW_LEG_SHARE = 0.05;
+  private static final double LONG_DWELL_SHARE = 0.05;
   private static final int ATTEMPTS_BEFORE_FULL_TRAILS = 3;
   private static final int[] UNKNOWN_LOCATIONS = {0, 57, 200, 999};
   private static final String[] UNKNOWN_TYPES = {"Inbound", "Received", "Stock_Out", "Shipping"};
   private static final EventType[] INBOUND_OF_TIER = {EventType.AGGREGATION, EventType.WMS_INBOUND,
       EventType.HUB_INBOUND, EventType.W_STOCK_INBOUND, EventType.R_STOCK_INBOUND};
+  private static final String CLOCK_SKEW = "clock-skew";
+  private static final String MISSED_VISIT = "missed-visit";
+  private static final String DUPLICATE_ROW = "duplicate-row";
+  private static final String DUPLICATE_READ = "duplicate-read";
+  private static final String SLOW_LEG = "slow-leg";
+  private static final String LONG_DWELL = "long-dwell";
   private static final EventType[] OUTBOUND_OF_TIER = {null, EventType.WMS_OUTBOUND,
       EventType.HUB_OUTBOUND, EventType.W_STOCK_OUTBOUND, EventType.R_STOCK_OUTBOUND};
 
@@ -66,6 +79,8 @@ public final class ReferenceTrails {
     final List<LabelledScan> scans;
     /** A whole visit of this (anomaly-free) trail was lost in a blind zone. */
     boolean missedRead;
+    /** The injected variant's name, or null for an anomaly-free trail. */
+    String variant;
 
     GeneratedTrail(String epc, List<LabelledScan> scans) {
       this.epc = epc;
@@ -77,7 +92,9 @@ public final class ReferenceTrails {
   public ReferenceTrails(long seed) {
     this.random = new Random(seed);
     for (Location location : network.locations()) {
-      skews.put(location.id(), (long) random.nextInt(2 * MAX_SKEW_SECONDS + 1) - MAX_SKEW_SECONDS);
+      long skew = random.nextDouble() < SKEWED_READER_SHARE
+          ? (60 + random.nextInt(MAX_SKEW_SECONDS - 59)) * (random.nextBoolean() ? 1L : -1L) : 0;
+      skews.put(location.id(), skew);
     }
   }
 
@@ -111,6 +128,7 @@ public final class ReferenceTrails {
     List<LabelledScan> scans = new ArrayList<>();
     List<Boolean> anomalyFree = new ArrayList<>();
     List<Boolean> missedRead = new ArrayList<>();
+    List<String> variantOf = new ArrayList<>();
     for (GeneratedTrail trail : trails) {
       boolean free = trail.scans.stream().allMatch(scan -> scan.labels.isEmpty());
       for (LabelledScan scan : trail.scans) {
@@ -118,6 +136,10 @@ public final class ReferenceTrails {
         scans.add(scan);
         anomalyFree.add(free);
         missedRead.add(trail.missedRead);
+        variantOf.add(trail.variant);
+        if (isSkewed(scan.location)) {
+          scan.noise.add(CLOCK_SKEW);
+        }
       }
     }
     int size = scans.size();
@@ -129,36 +151,97 @@ public final class ReferenceTrails {
     }
     List<ScanEvent> events = new ArrayList<>(size);
     List<Set<AnomalyType>> labels = new ArrayList<>(size);
+    List<String> variants = new ArrayList<>(size);
+    List<Set<String>> noise = new ArrayList<>(size);
     boolean[] free = new boolean[size];
     boolean[] missed = new boolean[size];
+    Map<LabelledScan, Long> ids = new java.util.IdentityHashMap<>();
+    long nextId = 1;
     for (int i = 0; i < size; i++) {
       LabelledScan scan = scans.get(order[i]);
-      events.add(new ScanEvent(i + 1L, 1, epcs.get(order[i]), scan.location, scan.step, scan.type,
+      LabelledScan row = scan.sameRowAs != null ? scan.sameRowAs : scan;
+      Long id = ids.get(row);
+      if (id == null) {
+        id = nextId++;
+        ids.put(row, id);
+      }
+      events.add(new ScanEvent(id, 1, epcs.get(order[i]), scan.location, scan.step, scan.type,
           Instant.ofEpochSecond(scan.second)));
       labels.add(Set.copyOf(scan.labels));
+      variants.add(variantOf.get(order[i]));
+      noise.add(Set.copyOf(scan.noise));
       free[i] = anomalyFree.get(order[i]);
       missed[i] = missedRead.get(order[i]);
     }
-    return new LabelledBatch(events, labels, free, missed);
+    return new LabelledBatch(events, labels, free, missed, variants, noise);
   }
 
   // ------------------------------------------------------------------ normal trails and noise
 
   private GeneratedTrail normalTrail(EpcRegistry.Factory factory) {
     GeneratedTrail trail = new GeneratedTrail(genuineEpc(factory), cut(journey(factory)));
+    if (random.nextDouble() < SLOW_LEG_SHARE) {
+      delay(trail.scans, true, between(HOUR, 4 * DAY), SLOW_LEG);
+    }
+    if (random.nextDouble() < LONG_DWELL_SHARE) {
+      delay(trail.scans, false, between(40 * DAY, 90 * DAY), LONG_DWELL);
+    }
     if (random.nextDouble() < BLIND_ZONE_SHARE) {
       List<int[]> visits = visits(trail.scans);
       if (visits.size() >= 3) {
         int[] visit = visits.get(1 + random.nextInt(visits.size() - 2));
         trail.scans.subList(visit[0], visit[1]).clear();
+        trail.scans.get(visit[0]).noise.add(MISSED_VISIT);
         trail.missedRead = true;
       }
     }
-    if (random.nextDouble() < RE_READ_SHARE) {
+    if (random.nextDouble() < DUPLICATE_ROW_SHARE) {
       int k = random.nextInt(trail.scans.size());
-      trail.scans.add(k + 1, trail.scans.get(k).copy());
+      LabelledScan original = trail.scans.get(k);
+      LabelledScan copy = original.copy();
+      copy.sameRowAs = original;
+      original.noise.add(DUPLICATE_ROW);
+      copy.noise.add(DUPLICATE_ROW);
+      trail.scans.add(k + 1, copy);
+    }
+    if (random.nextDouble() < DUPLICATE_READ_SHARE) {
+      int k = random.nextInt(trail.scans.size());
+      LabelledScan copy = trail.scans.get(k).copy();
+      trail.scans.get(k).noise.add(DUPLICATE_READ);
+      copy.noise.add(DUPLICATE_READ);
+      trail.scans.add(k + 1, copy);
     }
     return trail;
+  }
+
+  /**
+   * Delays one leg (a move into another location, {@code travel}) or one stay (between an inbound
+   * and the outbound at the same location) by {@code seconds}: the event that ends it and every later
+   * one move, and the event that ends it is marked {@code kind}. A slow leg takes its route's
+   * slowest trip plus the delay.
+   */
+  private void delay(List<LabelledScan> scans, boolean travel, long seconds, String kind) {
+    Integer k = pick(indices(scans, i -> i > 0 && (travel
+        ? scans.get(i).inbound() && scans.get(i - 1).location != scans.get(i).location
+            && observedStats(scans.get(i - 1), scans.get(i)) != null
+        : scans.get(i).outbound() && scans.get(i - 1).location == scans.get(i).location)));
+    if (k == null) {
+      return;
+    }
+    long shift = seconds;
+    if (travel) {
+      long slowest = (long) Math.ceil(observedStats(scans.get(k - 1), scans.get(k)).maxHours() * HOUR);
+      shift = scans.get(k - 1).second + slowest + seconds - scans.get(k).second;
+    }
+    for (LabelledScan scan : scans.subList(k, scans.size())) {
+      scan.second += shift;
+    }
+    scans.get(k).noise.add(kind);
+  }
+
+  private boolean isSkewed(int location) {
+    Long skew = skews.get(location);
+    return skew != null && skew != 0;
   }
 
   private String genuineEpc(EpcRegistry.Factory factory) {
@@ -267,50 +350,96 @@ public final class ReferenceTrails {
 
   // ------------------------------------------------------------------------- injections
 
-  /** A trail with one anomaly of {@code type}; draws variants until one applies. */
+  /**
+   * A trail with one anomaly of {@code type}: a variant drawn uniformly, then trails drawn until it
+   * applies (full journeys after a few attempts), so every variant is about equally frequent.
+   */
   private GeneratedTrail anomalousTrail(EpcRegistry.Factory factory, AnomalyType type) {
+    int choice = random.nextInt(switch (type) {
+      case EPC_FAKE -> 12;
+      case EPC_DUP -> 1;
+      case LOC_ERR -> 7;
+      case EVT_ORDER_ERR -> 6;
+      case JUMP -> 4;
+    });
     for (int attempt = 0; ; attempt++) {
       List<LabelledScan> journey = journey(factory);
       GeneratedTrail trail = new GeneratedTrail(genuineEpc(factory),
           attempt < ATTEMPTS_BEFORE_FULL_TRAILS ? cut(journey) : journey);
-      boolean injected = switch (type) {
-        case EPC_FAKE -> injectFake(trail);
+      String variant = switch (type) {
+        case EPC_FAKE -> injectFake(trail, choice);
         case EPC_DUP -> injectDup(trail.scans);
-        case LOC_ERR -> injectLocationError(trail.scans);
-        case EVT_ORDER_ERR -> injectOrderError(trail.scans);
-        case JUMP -> injectJump(trail.scans);
+        case LOC_ERR -> injectLocationError(trail.scans, choice);
+        case EVT_ORDER_ERR -> injectOrderError(trail.scans, choice);
+        case JUMP -> injectJump(trail.scans, choice);
       };
-      if (injected) {
+      if (variant != null) {
+        trail.variant = variant;
         return trail;
       }
     }
   }
 
   /** epcFake: every event of the EPC. */
-  private boolean injectFake(GeneratedTrail trail) {
+  private String injectFake(GeneratedTrail trail, int choice) {
     String[] f = trail.epc.split("\\.");
     LocalDate firstScan = Instant.ofEpochSecond(trail.scans.get(0).second).atZone(ZoneOffset.UTC).toLocalDate();
-    switch (random.nextInt(12)) {
-      case 0 -> f = new String[] {f[0], f[1], f[2], f[3], f[4]};
-      case 1 -> f[0] = "002";
-      case 2 -> f[1] = "8800001";
-      case 3 -> f[2] = f[2].substring(0, 5);
-      case 4 -> f[3] = f[3].substring(0, 2) + "A" + f[3].substring(3);
-      case 5 -> f[5] = f[5].substring(1);
-      case 6 -> f[2] = productNotOwnedBy(f[1]);
-      case 7 -> f[3] = "99" + f[3].substring(2);
-      case 8 -> f[4] = firstScan.plusDays(3 + random.nextInt(60)).format(DateTimeFormatter.BASIC_ISO_DATE);
-      case 9 -> f[4] = "20251340";
-      case 10 -> f[4] = "2019" + f[4].substring(4);
+    String variant;
+    switch (choice) {
+      case 0 -> {
+        f = new String[] {f[0], f[1], f[2], f[3], f[4]};
+        variant = "fake-field-count";
+      }
+      case 1 -> {
+        f[0] = "002";
+        variant = "fake-header";
+      }
+      case 2 -> {
+        f[1] = "8800001";
+        variant = "fake-company";
+      }
+      case 3 -> {
+        f[2] = f[2].substring(0, 5);
+        variant = "fake-field-format";
+      }
+      case 4 -> {
+        f[3] = f[3].substring(0, 2) + "A" + f[3].substring(3);
+        variant = "fake-field-format";
+      }
+      case 5 -> {
+        f[5] = f[5].substring(1);
+        variant = "fake-field-format";
+      }
+      case 6 -> {
+        f[2] = productNotOwnedBy(f[1]);
+        variant = "fake-product-owner";
+      }
+      case 7 -> {
+        f[3] = "99" + f[3].substring(2);
+        variant = "fake-lot-prefix";
+      }
+      case 8 -> {
+        f[4] = firstScan.plusDays(3 + random.nextInt(60)).format(DateTimeFormatter.BASIC_ISO_DATE);
+        variant = "fake-manufacture-after-scan";
+      }
+      case 9 -> {
+        f[4] = "20251340";
+        variant = "fake-date-invalid";
+      }
+      case 10 -> {
+        f[4] = "2019" + f[4].substring(4);
+        variant = "fake-date-old";
+      }
       default -> {
         f[0] = "000";
         f[1] = "7700000";
         f[4] = "20250230";
+        variant = "fake-several-fields";
       }
     }
     trail.epc = String.join(".", f);
     trail.scans.forEach(scan -> scan.labels.add(AnomalyType.EPC_FAKE));
-    return true;
+    return variant;
   }
 
   private String productNotOwnedBy(String company) {
@@ -320,7 +449,7 @@ public final class ReferenceTrails {
   }
 
   /** epcDup: clones of one read at 1–3 other locations of its tier, in the same second. */
-  private boolean injectDup(List<LabelledScan> scans) {
+  private String injectDup(List<LabelledScan> scans) {
     int k = random.nextInt(scans.size());
     LabelledScan original = scans.get(k);
     List<Location> others = locationsOfTier(tierOf(original), location -> location.id() != original.location);
@@ -332,20 +461,24 @@ public final class ReferenceTrails {
       clone.labels.add(AnomalyType.EPC_DUP);
       scans.add(k + 1, clone);
     }
-    return true;
+    return "dup-same-tier";
   }
 
   /** locErr: the event at the wrong location. */
-  private boolean injectLocationError(List<LabelledScan> scans) {
-    return switch (random.nextInt(7)) {
-      case 0 -> unknownLocation(scans);
-      case 1 -> backwardMove(scans);
-      case 2 -> skippedTier(scans);
-      case 3 -> lateralMove(scans);
-      case 4 -> relocateVisit(scans, Route.Kind.OFF_NETWORK);
-      case 5 -> relocateVisit(scans, Route.Kind.PLAUSIBLE);
-      default -> stepOfAnotherTier(scans);
+  private String injectLocationError(List<LabelledScan> scans, int choice) {
+    return switch (choice) {
+      case 0 -> named(unknownLocation(scans), "loc-unknown-location");
+      case 1 -> named(backwardMove(scans), "loc-backward");
+      case 2 -> named(skippedTier(scans), "loc-skipped-tier-one-leg");
+      case 3 -> named(lateralMove(scans), "loc-lateral");
+      case 4 -> named(relocateVisit(scans, Route.Kind.OFF_NETWORK), "loc-off-network");
+      case 5 -> named(relocateVisit(scans, Route.Kind.PLAUSIBLE), "loc-unobserved-route");
+      default -> named(stepOfAnotherTier(scans), "loc-step-of-another-tier");
     };
+  }
+
+  private static String named(boolean injected, String variant) {
+    return injected ? variant : null;
   }
 
   private boolean unknownLocation(List<LabelledScan> scans) {
@@ -458,14 +591,14 @@ public final class ReferenceTrails {
   }
 
   /** evtOrderErr: the event that breaks the order. */
-  private boolean injectOrderError(List<LabelledScan> scans) {
-    return switch (random.nextInt(6)) {
-      case 0 -> missingInbound(scans, false);
-      case 1 -> missingInbound(scans, true);
-      case 2 -> secondInbound(scans);
-      case 3 -> reInboundAfterOutbound(scans);
-      case 4 -> scanAfterSale(scans);
-      default -> typeOfAnotherStep(scans);
+  private String injectOrderError(List<LabelledScan> scans, int choice) {
+    return switch (choice) {
+      case 0 -> named(missingInbound(scans, false), "order-outbound-without-inbound");
+      case 1 -> named(missingInbound(scans, true), "order-outbound-before-inbound");
+      case 2 -> named(secondInbound(scans), "order-second-inbound");
+      case 3 -> named(reInboundAfterOutbound(scans), "order-inbound-again-after-outbound");
+      case 4 -> named(scanAfterSale(scans), "order-scan-after-sale");
+      default -> named(typeOfAnotherStep(scans), "order-type-of-another-step");
     };
   }
 
@@ -553,54 +686,82 @@ public final class ReferenceTrails {
   }
 
   /**
-   * jump: the arriving event, too fast for its route, timestamped before its departure, or read
-   * minutes after the previous scan at a far-away site of the same tier (also a lateral move).
+   * jump: the arriving event, too fast for its route (25–50 % of its fastest trip), timestamped
+   * before its departure (15 min to 3 days, the factory-to-warehouse leg included), or a read at a
+   * far-away site minutes after a scan (then the trail ends there, or goes on from where it was).
    */
-  private boolean injectJump(List<LabelledScan> scans) {
-    if (random.nextInt(3) == 0) {
-      return farSiteMinutesLater(scans);
+  private String injectJump(List<LabelledScan> scans, int choice) {
+    switch (choice) {
+      case 0 -> {
+        return named(farSiteMinutesLater(scans), "jump-far-minutes-later");
+      }
+      case 1 -> {
+        List<Integer> arrivals = arrivals(scans);
+        arrivals.removeIf(i -> observedStats(scans.get(i - 1), scans.get(i)) == null);
+        Integer k = pick(arrivals);
+        if (k == null) {
+          return null;
+        }
+        double fastest = observedStats(scans.get(k - 1), scans.get(k)).minHours() * HOUR;
+        long travel = Math.max(MINUTE, (long) ((0.25 + random.nextDouble() * 0.25) * fastest));
+        long shift = scans.get(k - 1).second + travel - scans.get(k).second;
+        for (LabelledScan scan : scans.subList(k, scans.size())) {
+          scan.second += shift;
+        }
+        scans.get(k).labels.add(AnomalyType.JUMP);
+        return "jump-fast-arrival";
+      }
+      case 2 -> {
+        if (scans.size() < 2 || scans.get(1).eventType() != EventType.WMS_INBOUND) {
+          return null;
+        }
+        scans.get(1).second = scans.get(0).second - between(15 * MINUTE, 72 * HOUR);
+        scans.get(1).labels.add(AnomalyType.JUMP);
+        return "jump-backwards-first-leg";
+      }
+      default -> {
+        List<Integer> arrivals = arrivals(scans);
+        arrivals.removeIf(i -> i == 1);
+        Integer k = pick(arrivals);
+        if (k == null) {
+          return null;
+        }
+        scans.get(k).second = scans.get(k - 1).second - between(15 * MINUTE, 72 * HOUR);
+        scans.get(k).labels.add(AnomalyType.JUMP);
+        return "jump-backwards";
+      }
     }
-    List<Integer> arrivals = indices(scans, i -> i > 0 && scans.get(i).inbound()
+  }
+
+  private List<Integer> arrivals(List<LabelledScan> scans) {
+    return indices(scans, i -> i > 0 && scans.get(i).inbound()
         && scans.get(i - 1).location != scans.get(i).location);
-    if (random.nextBoolean()) {
-      arrivals.removeIf(i -> observedStats(scans.get(i - 1), scans.get(i)) == null);
-      Integer k = pick(arrivals);
-      if (k == null) {
-        return false;
-      }
-      double fastest = observedStats(scans.get(k - 1), scans.get(k)).minHours() * HOUR;
-      long travel = Math.max(MINUTE, (long) (random.nextDouble() * 0.4 * fastest));
-      long shift = scans.get(k - 1).second + travel - scans.get(k).second;
-      for (LabelledScan scan : scans.subList(k, scans.size())) {
-        scan.second += shift;
-      }
-      scans.get(k).labels.add(AnomalyType.JUMP);
-      return true;
-    }
-    Integer k = pick(arrivals);
-    if (k == null) {
-      return false;
-    }
-    scans.get(k).second = scans.get(k - 1).second - between(10 * MINUTE, 72 * HOUR);
-    scans.get(k).labels.add(AnomalyType.JUMP);
-    return true;
   }
 
   private boolean farSiteMinutesLater(List<LabelledScan> scans) {
     int k = random.nextInt(scans.size());
-    LabelledScan last = scans.get(k);
-    Location from = network.location(last.location);
-    Location far = pick(locationsOfTier(from.tier(), location -> location.distanceKm(from) >= 100));
+    LabelledScan read = scans.get(k);
+    Location from = network.location(read.location);
+    List<Location> candidates = new ArrayList<>();
+    for (Location location : network.locations()) {
+      if (location.tier() != Tier.FACTORY && location.distanceKm(from) >= 100
+          && !(from.tier() == Tier.FACTORY && location.tier() == Tier.WMS)) {
+        candidates.add(location);
+      }
+    }
+    Location far = pick(candidates);
+    boolean goesOn = random.nextBoolean() && k + 1 < scans.size()
+        && scans.get(k + 1).second - read.second > 25 * MINUTE;
     if (far == null) {
       return false;
     }
-    scans.subList(k + 1, scans.size()).clear();
-    LabelledScan arrival = last.copy();
-    arrival.location = far.id();
-    arrival.second = last.second + between(MINUTE, 20 * MINUTE);
-    arrival.labels.add(AnomalyType.JUMP);
-    arrival.labels.add(AnomalyType.LOC_ERR);
-    scans.add(arrival);
+    if (!goesOn) {
+      scans.subList(k + 1, scans.size()).clear();
+    }
+    LabelledScan scan = new LabelledScan(far.id(), INBOUND_OF_TIER[far.tier().level()],
+        read.second + between(MINUTE, 20 * MINUTE));
+    scan.labels.add(AnomalyType.JUMP);
+    scans.add(k + 1, scan);
     return true;
   }
 

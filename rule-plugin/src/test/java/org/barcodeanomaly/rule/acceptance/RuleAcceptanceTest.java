@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rule detector on the independent reference trails: every type ranked with ROC-AUC of at
- * least 0.95, at most 100 false alerts per million events of anomaly-free EPCs, and no locErr on
+ * least 0.99, at most 100 false alerts per million events of anomaly-free EPCs, and no locErr on
  * missed-read trails, where the plain tier rule reports them.
  */
 class RuleAcceptanceTest extends DetectorAcceptanceKit {
@@ -24,7 +24,7 @@ class RuleAcceptanceTest extends DetectorAcceptanceKit {
 
   @Override
   protected AcceptanceBars bars() {
-    return new AcceptanceBars(0.95, 0.99, 100, 0);
+    return AcceptanceBars.operatorGrade();
   }
 
   @Test
