@@ -8,6 +8,7 @@ import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.evaluation.metrics.Reported;
 import org.barcodeanomaly.evaluation.reference.LabelledBatch;
 import org.barcodeanomaly.evaluation.reference.ReferenceTrails;
 import org.junit.jupiter.api.AfterAll;
@@ -117,7 +118,7 @@ public abstract class DetectorAcceptanceKit {
   @Test
   @DisplayName("events of anomaly-free EPCs (noise included) are reported at most at the detector's false-alert bar")
   void falseAlertsOnAnomalyFreeEpcs() {
-    LabelledBatch.Reported normal = batch.anomalyFreeReports(scores, thresholds);
+    Reported normal = batch.anomalyFreeReports(scores, thresholds);
     double perMillion = 1e6 * normal.share();
 
     System.out.printf(Locale.ROOT, "acceptance %s reported %d of %d events of anomaly-free EPCs "
@@ -131,7 +132,7 @@ public abstract class DetectorAcceptanceKit {
   Stream<DynamicTest> recallPerVariant() {
     return batch.recallByVariant(scores, thresholds).entrySet().stream().map(entry -> DynamicTest.dynamicTest(
         entry.getKey(), () -> {
-          LabelledBatch.Reported variant = entry.getValue();
+          Reported variant = entry.getValue();
           System.out.printf(Locale.ROOT, "acceptance %s variant %-36s recall %.3f (%d of %d)%n", name,
               entry.getKey(), variant.share(), variant.reported(), variant.events());
           assertThat(variant.events()).as("labelled events of %s", entry.getKey()).isGreaterThan(20);
@@ -145,7 +146,7 @@ public abstract class DetectorAcceptanceKit {
   Stream<DynamicTest> normalVariationIsNotReported() {
     return batch.reportsByNoise(scores, thresholds).entrySet().stream().map(entry -> DynamicTest.dynamicTest(
         entry.getKey(), () -> {
-          LabelledBatch.Reported kind = entry.getValue();
+          Reported kind = entry.getValue();
           System.out.printf(Locale.ROOT, "acceptance %s noise %-16s reported %d of %d events%n", name,
               entry.getKey(), kind.reported(), kind.events());
           assertThat(kind.events()).as("events with %s", entry.getKey()).isGreaterThan(20);

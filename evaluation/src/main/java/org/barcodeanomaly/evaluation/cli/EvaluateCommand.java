@@ -4,13 +4,18 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.evaluation.CostMatrix;
 import org.barcodeanomaly.evaluation.Evaluation;
 import org.barcodeanomaly.evaluation.EvaluationReport;
+import org.barcodeanomaly.evaluation.OperatingPoint;
 import org.barcodeanomaly.evaluation.ThresholdSpec;
+import org.barcodeanomaly.evaluation.data.GroundTruth;
 import org.barcodeanomaly.evaluation.data.LabelTable;
+import org.barcodeanomaly.evaluation.data.LabelledDataSet;
 import org.barcodeanomaly.evaluation.data.ScoredEvents;
 import org.barcodeanomaly.modelformat.JsonTree;
 import picocli.CommandLine.Command;
@@ -27,9 +32,16 @@ import picocli.CommandLine.Option;
         + "evtOrderErr 2, jump 3 false alarms)."})
 public final class EvaluateCommand implements Callable<Integer> {
 
-  @Option(names = "--labels", required = true, paramLabel = "FILE",
-      description = "labels.csv: event_id,epcFake,epcDup,locErr,evtOrderErr,jump with 0/1.")
+  @Option(names = "--labels", paramLabel = "FILE",
+      description = "labels.csv: event_id,epcFake,epcDup,locErr,evtOrderErr,jump with 0/1 "
+          + "(default: DATA/labels.csv).")
   Path labels;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "The labelled data set the scores are of (a simulate output): its labels.csv, and its scan "
+          + "files, anomalies.csv and noise.csv for the operating point: false alerts per million events of "
+          + "anomaly-free EPCs, per kind of normal variation, and recall per anomaly variant.")
+  Path data;
 
   @Option(names = "--scores", required = true, paramLabel = "FILE",
       description = "scores.csv: event_id,epcFake,epcDup,locErr,evtOrderErr,jump with scores 0-100.")
@@ -47,14 +59,27 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    requireFile(labels, "labels.csv");
+    if (labels == null && data == null) {
+      throw new IllegalArgumentException("name the labels: --labels FILE, or --data DIR of a labelled data set");
+    }
+    Path labelsFile = labels != null ? labels : data.resolve(LabelledDataSet.LABELS_FILE);
+    requireFile(labelsFile, "labels.csv");
     requireFile(scores, "scores.csv");
     Thresholds applied = ThresholdSpec.parse(thresholdSpec());
-    ScoredEvents events = ScoredEvents.join(LabelTable.read(labels), scores);
+    LabelTable table = LabelTable.read(labelsFile);
+    ScoredEvents events = ScoredEvents.join(table, scores);
     EvaluationReport report = new Evaluation(applied, CostMatrix.standard()).evaluate(events);
     System.out.print(report.table());
+    Map<String, Object> json = new LinkedHashMap<>(report.toMap());
+    if (data != null) {
+      GroundTruth truth = GroundTruth.read(data, table);
+      OperatingPoint point = OperatingPoint.of(events, truth, applied);
+      System.out.print(point.table());
+      truth.problems().stream().limit(20).forEach(problem -> System.out.println("problem: " + problem));
+      json.put("operatingPoint", point.toMap());
+    }
     if (out != null) {
-      JsonTree.write(report.toMap(), out);
+      JsonTree.write(json, out);
       System.out.println("wrote " + out);
     }
     return 0;

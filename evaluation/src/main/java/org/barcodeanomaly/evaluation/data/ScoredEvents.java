@@ -18,7 +18,7 @@ import org.barcodeanomaly.api.event.AnomalyType;
  *
  * <p>Scores come from a {@code scores.csv} as {@code bin/anomaly score} writes it
  * ({@code event_id,epcFake,epcDup,locErr,evtOrderErr,jump}, 0-100, columns found by name). Nothing
- * vanishes: a row that cannot be read (not a number, outside 0-100, an id scored twice) is listed
+ * vanishes: a row that cannot be read (not a number, outside 0-100, an id scored twice, whose higher scores are kept) is listed
  * as a problem and skipped; events scored but not labelled, and labelled but not scored, are
  * counted, and the first ids of each are listed. Immutable.
  */
@@ -29,16 +29,18 @@ public final class ScoredEvents {
 
   private final float[][] scores;
   private final boolean[][] truth;
+  private final long[] ids;
   private final long labelled;
   private final long unscored;
   private final long unlabelled;
   private final long problemCount;
   private final List<String> problems;
 
-  private ScoredEvents(float[][] scores, boolean[][] truth, long labelled, long unscored,
+  private ScoredEvents(float[][] scores, boolean[][] truth, long[] ids, long labelled, long unscored,
       long unlabelled, long problemCount, List<String> problems) {
     this.scores = scores;
     this.truth = truth;
+    this.ids = ids;
     this.labelled = labelled;
     this.unscored = unscored;
     this.unlabelled = unlabelled;
@@ -85,7 +87,9 @@ public final class ScoredEvents {
             + scores[0].length + " of each");
       }
     }
-    return new ScoredEvents(scores, truth, scores[0].length, 0, 0, 0, List.of());
+    long[] ids = new long[scores[0].length];
+    java.util.Arrays.setAll(ids, i -> i + 1L);
+    return new ScoredEvents(scores, truth, ids, scores[0].length, 0, 0, 0, List.of());
   }
 
   /** Events with both a label and a score. */
@@ -101,6 +105,11 @@ public final class ScoredEvents {
   /** Truth of every joined event for {@code type}. */
   public boolean[] truth(AnomalyType type) {
     return truth[type.ordinal()];
+  }
+
+  /** Event id of joined event {@code index}. */
+  public long id(int index) {
+    return ids[index];
   }
 
   /** Events in the labels file. */
@@ -159,7 +168,12 @@ public final class ScoredEvents {
         return;
       }
       if (scored[index]) {
-        problem(columns.where(record) + "event_id " + id + " is scored twice; the first row is kept");
+        problem(columns.where(record) + "event_id " + id + " is scored twice (a duplicate row of the scan "
+            + "file?); the higher score of each type is kept, so a report on either row counts");
+        for (int t = 0; t < AnomalyType.COUNT; t++) {
+          int slot = index * AnomalyType.COUNT + t;
+          byLabel[slot] = Math.max(byLabel[slot], row[t]);
+        }
         return;
       }
       scored[index] = true;
@@ -199,18 +213,20 @@ public final class ScoredEvents {
       }
       float[][] scores = new float[AnomalyType.COUNT][joined];
       boolean[][] truth = new boolean[AnomalyType.COUNT][joined];
+      long[] ids = new long[joined];
       int j = 0;
       for (int i = 0; i < scored.length; i++) {
         if (!scored[i]) {
           continue;
         }
+        ids[j] = labels.id(i);
         for (AnomalyType type : AnomalyType.values()) {
           scores[type.ordinal()][j] = byLabel[i * AnomalyType.COUNT + type.ordinal()];
           truth[type.ordinal()][j] = labels.isAnomalous(i, type);
         }
         j++;
       }
-      return new ScoredEvents(scores, truth, labels.size(), labels.size() - joined, unlabelled,
+      return new ScoredEvents(scores, truth, ids, labels.size(), labels.size() - joined, unlabelled,
           problemCount, problems);
     }
   }

@@ -10,6 +10,7 @@ import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
 import org.barcodeanomaly.evaluation.data.LabelledEvents;
 import org.barcodeanomaly.evaluation.metrics.RankingMetrics;
+import org.barcodeanomaly.evaluation.metrics.Reported;
 
 /**
  * Generated events with their ground truth.
@@ -24,15 +25,6 @@ import org.barcodeanomaly.evaluation.metrics.RankingMetrics;
  */
 public record LabelledBatch(List<ScanEvent> events, List<Set<AnomalyType>> labels, boolean[] anomalyFree,
     boolean[] missedRead, List<String> variants, List<Set<String>> noise) {
-
-  /** A count of events and how many of them a detector reported. */
-  public record Reported(int events, int reported) {
-
-    /** reported / events; 0 without events. */
-    public double share() {
-      return events == 0 ? 0 : (double) reported / events;
-    }
-  }
 
   /**
    * Per variant, the labelled (event, type) pairs and how many of them {@code thresholds} reports:

@@ -47,7 +47,7 @@ class ScoredEventsTest {
         .anySatisfy(p -> assertThat(p).contains("scores.csv:4: epcFake: 'abc'"))
         .anySatisfy(p -> assertThat(p).contains("event_id 9 has a score but no label"))
         .anySatisfy(p -> assertThat(p).contains("jump: '101' is not a score from 0 to 100"));
-    assertThat(events.scores(AnomalyType.EPC_FAKE)).containsExactly(50f);
+    assertThat(events.scores(AnomalyType.EPC_FAKE)).as("the higher of the two rows of event 1").containsExactly(60f);
   }
 
   @Test

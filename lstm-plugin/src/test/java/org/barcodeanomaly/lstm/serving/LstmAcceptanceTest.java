@@ -31,8 +31,7 @@ class LstmAcceptanceTest extends DetectorAcceptanceKit {
 
   @Override
   protected AcceptanceBars bars() {
-    // The bundled model's weakest type is jump (AUC 0.86); it raises no false alert here.
-    return new AcceptanceBars(0.80, 0.95, 100, 0);
+    return AcceptanceBars.operatorGrade();
   }
 
   @Test

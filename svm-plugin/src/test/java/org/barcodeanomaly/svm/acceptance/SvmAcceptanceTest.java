@@ -20,8 +20,6 @@ class SvmAcceptanceTest extends DetectorAcceptanceKit {
 
   @Override
   protected AcceptanceBars bars() {
-    // The bundled model's known weaknesses are jump (AUC 0.66) and false alerts on noisy but
-    // anomaly-free trails (17,662 per million): bars that hold it where it is, no looser.
-    return new AcceptanceBars(0.5, 0.80, 20_000, 0);
+    return AcceptanceBars.operatorGrade();
   }
 }
