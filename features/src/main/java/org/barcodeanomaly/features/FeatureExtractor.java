@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.barcodeanomaly.api.epc.EpcRegistry;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.api.network.FastestTrips;
 import org.barcodeanomaly.api.network.LocationNetwork;
 
 /**
@@ -18,12 +19,14 @@ import org.barcodeanomaly.api.network.LocationNetwork;
 public final class FeatureExtractor {
 
   private final LocationNetwork network;
+  private final FastestTrips travelTimes;
   private final EpcRegistry registry;
 
   /** An extractor judging locations against {@code network} and codes against {@code registry}. */
   public FeatureExtractor(LocationNetwork network, EpcRegistry registry) {
     this.network = Objects.requireNonNull(network, "network");
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.travelTimes = new FastestTrips(network);
   }
 
   /** An extractor on the bundled reference network and EPC registry. */
@@ -50,7 +53,7 @@ public final class FeatureExtractor {
     int first = fromTrail < trails.count() ? trails.start(fromTrail) : trails.eventCount();
     int last = toTrail < trails.count() ? trails.start(toTrail) : trails.eventCount();
     FeatureMatrix out = new FeatureMatrix(trails, first, last - first);
-    TrailFeatureWriter writer = new TrailFeatureWriter(network, new EpcStructure(registry));
+    TrailFeatureWriter writer = new TrailFeatureWriter(network, travelTimes, new EpcStructure(registry));
     for (int trail = fromTrail; trail < toTrail; trail++) {
       writer.write(trails, trail, out);
     }

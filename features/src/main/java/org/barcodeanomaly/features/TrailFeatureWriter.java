@@ -4,8 +4,10 @@ import java.util.Arrays;
 import org.barcodeanomaly.api.event.BusinessStep;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.api.network.FastestTrips;
 import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.api.network.NormalVariation;
 import org.barcodeanomaly.api.network.Route;
 import org.barcodeanomaly.api.network.RouteStats;
 import org.barcodeanomaly.api.network.Tier;
@@ -25,8 +27,11 @@ final class TrailFeatureWriter {
   private static final double FULL_TRAIL_STEPS = 9.0;
   /** Shortest duration a move's speed is computed over, in hours (one second). */
   private static final double MIN_MOVE_HOURS = 1.0 / SECONDS_PER_HOUR;
+  /** The travel shortfall is measured in fastest trips, but never in less than half an hour. */
+  private static final double MIN_SHORTFALL_SCALE_HOURS = 0.5;
 
   private final LocationNetwork network;
+  private final FastestTrips travelTimes;
   private final EpcStructure epc;
   private final VisitTracker visits = new VisitTracker();
   private final SameSecondGroup group = new SameSecondGroup();
@@ -39,8 +44,9 @@ final class TrailFeatureWriter {
   private int[] factoryIds = new int[4];
   private int factoryScanCount;
 
-  TrailFeatureWriter(LocationNetwork network, EpcStructure epc) {
+  TrailFeatureWriter(LocationNetwork network, FastestTrips travelTimes, EpcStructure epc) {
     this.network = network;
+    this.travelTimes = travelTimes;
     this.epc = epc;
   }
 
@@ -146,6 +152,9 @@ final class TrailFeatureWriter {
       boolean clone = group.otherLocations(p) > 0;
       writeTemporal(p, previous, row);
       writeSpatial(event, p, clone ? -1 : previous, clone ? -1 : next, row);
+      if (!clone) {
+        writeShortfall(event, p, previous, row);
+      }
       writeOrder(event, clone ? -1 : previous, clone ? -1 : next, row);
       if (clone) {
         out.set(row, Feature.RANK_DELTA, 1);
@@ -194,7 +203,7 @@ final class TrailFeatureWriter {
     if (fromId != event.locationId()) {
       out.set(row, Feature.LOCATION_CHANGED, 1);
       out.set(row, Feature.REVISIT, visits.visited(event.locationId()) ? 1 : 0);
-      writeMove(network.route(fromId, event.locationId()), hoursBetween(previous, p), out, row);
+      writeMove(network.route(fromId, event.locationId()), hoursBetween(previous, p), row);
       out.set(row, Feature.ARRIVAL_BEFORE_DEPARTURE, nextGoesUp(location, next) ? 1 : 0);
     }
   }
@@ -213,20 +222,75 @@ final class TrailFeatureWriter {
     return from < 0 ? 0 : (trails.secondAt(to) - trails.secondAt(from)) / SECONDS_PER_HOUR;
   }
 
-  private static void writeMove(Route route, double hours, FeatureMatrix out, int row) {
+  private void writeMove(Route route, double hours, int row) {
     if (route == null) {
       return;
     }
     out.set(row, routeFeature(route.kind()), 1);
+    out.set(row, Feature.SKIPPED_TIER_ONE_LEG, route.kind() == Route.Kind.SKIPPED_TIER
+        && hours < NormalVariation.MISSED_READ_MIN_GAP_HOURS ? 1 : 0);
     double km = route.distanceKm();
     out.set(row, Feature.LOG_DISTANCE_KM, Math.log1p(km));
     out.set(row, Feature.LOG_SPEED_KMH, Math.log1p(km / Math.max(hours, MIN_MOVE_HOURS)));
     RouteStats stats = route.stats();
     if (stats != null && stats.observed()) {
       out.set(row, Feature.TRAVEL_Z, (hours - stats.meanHours()) / Math.max(stats.stdHours(), 1e-6));
-      out.set(row, Feature.LOG_MIN_TRAVEL_RATIO, Math.min(0,
-          Math.log(Math.max(hours, MIN_MOVE_HOURS) / Math.max(stats.minHours(), MIN_MOVE_HOURS))));
     }
+    double fastest = travelTimes.fastestHours(route);
+    if (!Double.isNaN(fastest)) {
+      out.set(row, Feature.LOG_MIN_TRAVEL_RATIO, Math.min(0,
+          Math.log(Math.max(hours, MIN_MOVE_HOURS) / Math.max(fastest, MIN_MOVE_HOURS))));
+    }
+  }
+
+  /**
+   * {@link Feature#TRAVEL_SHORTFALL} of the inbound at {@code p}: its trip is measured from the
+   * departure it follows in the journey, so a back-dated arrival (sorted before its departure) and
+   * a far-away read minutes after another scan both show, however the scans sort in time.
+   */
+  private void writeShortfall(ScanEvent event, int p, int previous, int row) {
+    EventType type = EventType.fromName(event.eventType());
+    if (type == null || type.direction() != EventType.Direction.INBOUND
+        || network.location(event.locationId()) == null) {
+      return;
+    }
+    int departure = journeyDeparture(event, type.journeyRank());
+    if (departure < 0) {
+      departure = previous;
+    }
+    if (departure < 0 || trails.eventAt(departure).locationId() == event.locationId()) {
+      return;
+    }
+    Route route = network.route(trails.eventAt(departure).locationId(), event.locationId());
+    if (route == null) {
+      return;
+    }
+    double fastest = travelTimes.fastestHours(route);
+    double limit = travelTimes.jumpLimitHours(route);
+    double hours = hoursBetween(departure, p);
+    if (!Double.isNaN(fastest) && hours < limit) {
+      out.set(row, Feature.TRAVEL_SHORTFALL, (limit - hours) / Math.max(fastest, MIN_SHORTFALL_SCALE_HOURS));
+    }
+  }
+
+  /**
+   * The position of the scan this inbound's journey came from: of the trail's scans at other known
+   * sites with a lower journey rank, the one of the highest rank (the latest of them); −1 if none.
+   */
+  private int journeyDeparture(ScanEvent event, int rank) {
+    int best = -1;
+    int bestRank = -1;
+    for (int q = start; q < end; q++) {
+      ScanEvent other = trails.eventAt(q);
+      int otherRank = rank(EventType.fromName(other.eventType()));
+      if (other.locationId() != event.locationId() && otherRank >= 0 && otherRank < rank
+          && network.location(other.locationId()) != null
+          && (otherRank > bestRank || otherRank == bestRank && trails.secondAt(q) >= trails.secondAt(best))) {
+        best = q;
+        bestRank = otherRank;
+      }
+    }
+    return best;
   }
 
   private static Feature routeFeature(Route.Kind kind) {

@@ -453,4 +453,87 @@ class FeatureExtractorTest {
   void emptyBatch() {
     assertThat(EXTRACTOR.extract(List.of()).rows()).isZero();
   }
+
+  @Nested
+  @DisplayName("travel against the network, with the normal variation the spec names")
+  class TravelShortfall {
+
+    // The normal trail: factory 1 at 0 h, warehouse 5 at 0.5 h, out at 48 h, hub 13 (5 -> 13:
+    // fastest observed trip 1.1167 h, jump limit 0.6167 h) at 53 h.
+
+    @Test
+    @DisplayName("a normal trail falls short of no jump limit, and skips no tier in one leg")
+    void normalTrailHasNone() {
+      FeatureMatrix matrix = EXTRACTOR.extract(TrailBuilder.normalTrail().events());
+      for (int i = 0; i < 10; i++) {
+        assertThat(value(matrix, i, Feature.TRAVEL_SHORTFALL)).as("event %d", i).isZero();
+        assertThat(value(matrix, i, Feature.SKIPPED_TIER_ONE_LEG)).as("event %d", i).isZero();
+      }
+    }
+
+    @Test
+    @DisplayName("an arrival at a quarter of the fastest trip falls short by the limit less the trip, in fastest trips")
+    void fastArrival() {
+      double fastest = 4020 / 3600.0;
+      FeatureMatrix matrix = EXTRACTOR.extract(new TrailBuilder().at(0, 1, EventType.AGGREGATION)
+          .at(0.5, 5, EventType.WMS_INBOUND).at(48, 5, EventType.WMS_OUTBOUND)
+          .at(48 + fastest / 4, 13, EventType.HUB_INBOUND).events());
+
+      assertThat(value(matrix, 3, Feature.TRAVEL_SHORTFALL))
+          .isCloseTo((float) ((fastest - 0.5 - fastest / 4) / fastest), within(1e-3f));
+    }
+
+    @Test
+    @DisplayName("clocks 30 minutes apart on the fastest trip, a slow leg and a long dwell fall short of nothing")
+    void normalVariationIsNoShortfall() {
+      double fastest = 4020 / 3600.0;
+      FeatureMatrix skewed = EXTRACTOR.extract(new TrailBuilder().at(0, 1, EventType.AGGREGATION)
+          .at(0.5, 5, EventType.WMS_INBOUND).at(48, 5, EventType.WMS_OUTBOUND)
+          .at(48 + fastest - 0.5, 13, EventType.HUB_INBOUND).events());
+      FeatureMatrix slow = EXTRACTOR.extract(new TrailBuilder().at(0, 1, EventType.AGGREGATION)
+          .at(0.5, 5, EventType.WMS_INBOUND).at(48 + 24 * 80, 5, EventType.WMS_OUTBOUND)
+          .at(48 + 24 * 84, 13, EventType.HUB_INBOUND).events());
+
+      assertThat(value(skewed, 3, Feature.TRAVEL_SHORTFALL)).isZero();
+      assertThat(value(slow, 2, Feature.TRAVEL_SHORTFALL)).isZero();
+      assertThat(value(slow, 3, Feature.TRAVEL_SHORTFALL)).isZero();
+    }
+
+    @Test
+    @DisplayName("a warehouse inbound stamped an hour before the Aggregation falls short, though it sorts first")
+    void backwardsFirstLeg() {
+      FeatureMatrix matrix = EXTRACTOR.extract(new TrailBuilder().at(1, 1, EventType.AGGREGATION)
+          .at(0, 5, EventType.WMS_INBOUND).events());
+
+      // 20-minute reference trip, limit -10 min, trip -60 min: 50 min short, in half-hour units
+      assertThat(value(matrix, 1, Feature.TRAVEL_SHORTFALL)).isCloseTo(50f / 30f, within(1e-3f));
+    }
+
+    @Test
+    @DisplayName("a read at a site 100+ km away five minutes after the hub's inbound falls short, and the trail's next move does not")
+    void farAwayMinutesLater() {
+      FeatureMatrix matrix = EXTRACTOR.extract(new TrailBuilder().at(0, 1, EventType.AGGREGATION)
+          .at(0.5, 5, EventType.WMS_INBOUND).at(48, 5, EventType.WMS_OUTBOUND)
+          .at(53, 13, EventType.HUB_INBOUND).at(53 + 5 / 60.0, 41, EventType.W_STOCK_INBOUND)
+          .at(120, 13, EventType.HUB_OUTBOUND).events());
+
+      assertThat(value(matrix, 4, Feature.TRAVEL_SHORTFALL)).isGreaterThan(0.5f);
+      assertThat(value(matrix, 3, Feature.TRAVEL_SHORTFALL)).isZero();
+    }
+
+    @Test
+    @DisplayName("a tier skipped in one leg is flagged; skipped over two legs and a stay (a missed visit) it is not")
+    void skippedTierInOneLeg() {
+      FeatureMatrix oneLeg = EXTRACTOR.extract(new TrailBuilder().at(0, 1, EventType.AGGREGATION)
+          .at(0.5, 5, EventType.WMS_INBOUND).at(48, 5, EventType.WMS_OUTBOUND)
+          .at(53, 23, EventType.W_STOCK_INBOUND).events());
+      FeatureMatrix missed = EXTRACTOR.extract(new TrailBuilder().at(0, 1, EventType.AGGREGATION)
+          .at(0.5, 5, EventType.WMS_INBOUND).at(48, 5, EventType.WMS_OUTBOUND)
+          .at(126, 23, EventType.W_STOCK_INBOUND).events());
+
+      assertThat(value(oneLeg, 3, Feature.SKIPPED_TIER_ONE_LEG)).isEqualTo(1f);
+      assertThat(value(missed, 3, Feature.SKIPPED_TIER_ONE_LEG)).isZero();
+      assertThat(value(missed, 3, Feature.ROUTE_SKIPPED_TIER)).isEqualTo(1f);
+    }
+  }
 }
