@@ -60,10 +60,11 @@ public enum Feature {
       "ln(gap / fastest trip the network allows on the move's route, FastestTrips) for a move faster "
           + "than that trip; 0 otherwise (slower is a delay, not a jump)"),
   TRAVEL_SHORTFALL("travelShortfall", Group.SPATIAL, 0, 3,
-      "for an inbound: how far its trip from the departure it follows in the journey (the scan of "
-          + "the nearest earlier journey rank at another site, else the previous scan) falls short of "
+      "for an inbound: how far its trip from the previous scan, or from the departure it follows in "
+          + "the journey (the scan of the nearest earlier journey rank at another site), falls short of "
           + "the route's jump limit (fastest trip less two readers' clock skew, FastestTrips), in "
-          + "fastest trips; 0 when it does not (skew, delays and long dwells never count)"),
+          + "fastest trips, the larger of the two; 0 when neither does (skew, delays and long dwells "
+          + "never count)"),
   SKIPPED_TIER_ONE_LEG("skippedTierOneLeg", Group.SPATIAL, 0, 1,
       "1 for a move that skips a tier within one leg's time (under the missed-read gap, "
           + "NormalVariation): a missed visit spans two legs and a stay"),

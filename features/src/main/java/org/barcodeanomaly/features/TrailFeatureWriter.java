@@ -244,9 +244,10 @@ final class TrailFeatureWriter {
   }
 
   /**
-   * {@link Feature#TRAVEL_SHORTFALL} of the inbound at {@code p}: its trip is measured from the
-   * departure it follows in the journey, so a back-dated arrival (sorted before its departure) and
-   * a far-away read minutes after another scan both show, however the scans sort in time.
+   * {@link Feature#TRAVEL_SHORTFALL} of the inbound at {@code p}: its trip is measured both from
+   * the previous scan in time and from the departure it follows in the journey, and the larger
+   * shortfall counts, so a far-away read minutes after another scan and a back-dated arrival
+   * (sorted before its departure) both show, however the scans sort in time.
    */
   private void writeShortfall(ScanEvent event, int p, int previous, int row) {
     EventType type = EventType.fromName(event.eventType());
@@ -254,23 +255,26 @@ final class TrailFeatureWriter {
         || network.location(event.locationId()) == null) {
       return;
     }
-    int departure = journeyDeparture(event, type.journeyRank());
-    if (departure < 0) {
-      departure = previous;
+    double shortfall = Math.max(shortfall(event, p, previous),
+        shortfall(event, p, journeyDeparture(event, type.journeyRank())));
+    if (shortfall > 0) {
+      out.set(row, Feature.TRAVEL_SHORTFALL, shortfall);
     }
+  }
+
+  /** How far the trip from {@code departure} to the event at {@code p} falls short of the jump limit; 0 if not. */
+  private double shortfall(ScanEvent event, int p, int departure) {
     if (departure < 0 || trails.eventAt(departure).locationId() == event.locationId()) {
-      return;
+      return 0;
     }
     Route route = network.route(trails.eventAt(departure).locationId(), event.locationId());
     if (route == null) {
-      return;
+      return 0;
     }
     double fastest = travelTimes.fastestHours(route);
     double limit = travelTimes.jumpLimitHours(route);
     double hours = hoursBetween(departure, p);
-    if (!Double.isNaN(fastest) && hours < limit) {
-      out.set(row, Feature.TRAVEL_SHORTFALL, (limit - hours) / Math.max(fastest, MIN_SHORTFALL_SCALE_HOURS));
-    }
+    return Double.isNaN(fastest) || hours >= limit ? 0 : (limit - hours) / Math.max(fastest, MIN_SHORTFALL_SCALE_HOURS);
   }
 
   /**

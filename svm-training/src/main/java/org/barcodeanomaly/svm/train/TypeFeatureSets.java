@@ -21,19 +21,22 @@ public final class TypeFeatureSets {
         Feature.EPC_PRODUCT_KNOWN, Feature.EPC_PRODUCT_OWNED, Feature.EPC_LOT_PREFIX_KNOWN,
         Feature.EPC_LOT_FACTORY_MATCH, Feature.EPC_SERIAL_VALID, Feature.EPC_DATE_VALID,
         Feature.EPC_MANUFACTURE_LEAD, Feature.MANUFACTURE_COLUMN_MISMATCH});
-    DEFAULTS.put(AnomalyType.EPC_DUP, new Feature[] {
-        Feature.SAME_SECOND_OTHER_LOCATIONS, Feature.SAME_SECOND_REPEATS});
+    // A duplicate read (same location and second) is normal: only other locations count.
+    DEFAULTS.put(AnomalyType.EPC_DUP, new Feature[] {Feature.SAME_SECOND_OTHER_LOCATIONS});
+    // No gap, tier step or plain skipped-tier feature: a missed visit skips a tier over days and a
+    // long dwell stretches a gap; skippedTierOneLeg is the skip a missed visit cannot make.
     DEFAULTS.put(AnomalyType.LOC_ERR, new Feature[] {
-        Feature.LOCATION_KNOWN, Feature.TIER, Feature.TIER_STEP, Feature.LOCATION_CHANGED,
-        Feature.REVISIT, Feature.ROUTE_KNOWN, Feature.ROUTE_PLAUSIBLE, Feature.ROUTE_OFF_NETWORK,
-        Feature.ROUTE_SKIPPED_TIER, Feature.ROUTE_LATERAL, Feature.ROUTE_BACKWARD,
-        Feature.STEP_TIER_MISMATCH, Feature.LOG_GAP_HOURS, Feature.RANK_DELTA});
+        Feature.LOCATION_KNOWN, Feature.REVISIT, Feature.ROUTE_PLAUSIBLE, Feature.ROUTE_OFF_NETWORK,
+        Feature.SKIPPED_TIER_ONE_LEG, Feature.ROUTE_LATERAL, Feature.ROUTE_BACKWARD,
+        Feature.STEP_TIER_MISMATCH});
+    // No rank delta: a missed visit jumps ranks forward.
     DEFAULTS.put(AnomalyType.EVT_ORDER_ERR, new Feature[] {
-        Feature.EVENT_TYPE_KNOWN, Feature.RANK_DELTA, Feature.RANK_REGRESS,
-        Feature.TYPE_STEP_MISMATCH, Feature.TYPE_TIER_MISMATCH, Feature.REPEATED_INBOUND, Feature.OUTBOUND_WITHOUT_INBOUND,
+        Feature.EVENT_TYPE_KNOWN, Feature.RANK_REGRESS, Feature.TYPE_STEP_MISMATCH,
+        Feature.TYPE_TIER_MISMATCH, Feature.REPEATED_INBOUND, Feature.OUTBOUND_WITHOUT_INBOUND,
         Feature.AFTER_SALE, Feature.LOCATION_CHANGED});
+    // One-sided and skew-tolerant: delays, long dwells and clocks 15 minutes off show nothing.
     DEFAULTS.put(AnomalyType.JUMP, new Feature[] {
-        Feature.LOCATION_CHANGED, Feature.LOG_MIN_TRAVEL_RATIO, Feature.ARRIVAL_BEFORE_DEPARTURE});
+        Feature.TRAVEL_SHORTFALL, Feature.ARRIVAL_BEFORE_DEPARTURE});
   }
 
   private TypeFeatureSets() {
