@@ -1,11 +1,13 @@
 package org.barcodeanomaly.lstm.data;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
@@ -44,13 +46,26 @@ public final class FeatureRedundancy {
     this.rows = rows;
   }
 
-  /** Analyses the columns of {@code raw} (built with every {@link Feature}, in ordinal order). */
+  /** Analyses every column of {@code raw} (built with every {@link Feature}, in ordinal order). */
   public static FeatureRedundancy analyse(SequenceSet raw, long seed) {
+    return analyse(raw, EnumSet.allOf(Feature.class), seed);
+  }
+
+  /**
+   * Analyses the columns of {@code raw} (built with every {@link Feature}, in ordinal order) among
+   * {@code allowed}; the others are dropped as not allowed (the LSTM allows only
+   * {@link org.barcodeanomaly.features.VariationProofFeatures}).
+   */
+  public static FeatureRedundancy analyse(SequenceSet raw, Set<Feature> allowed, long seed) {
     double[][] data = sampleRows(raw, seed);
     FeatureRedundancy result = new FeatureRedundancy(data.length);
     List<Feature> candidates = new ArrayList<>();
     double[][] columns = transpose(data);
     for (Feature feature : Feature.values()) {
+      if (!allowed.contains(feature)) {
+        result.dropped.put(feature, "normal variation moves it (not in VariationProofFeatures)");
+        continue;
+      }
       double std = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation()
           .evaluate(columns[feature.ordinal()]);
       if (std < MIN_STD) {

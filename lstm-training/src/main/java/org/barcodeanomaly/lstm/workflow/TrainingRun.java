@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.barcodeanomaly.evaluation.threshold.ThresholdPolicy;
 import org.barcodeanomaly.features.Feature;
 import org.barcodeanomaly.features.FeatureExtractor;
 import org.barcodeanomaly.features.Trails;
+import org.barcodeanomaly.features.VariationProofFeatures;
 import org.barcodeanomaly.lstm.data.FeatureRedundancy;
 import org.barcodeanomaly.lstm.data.SequenceSet;
 import org.barcodeanomaly.lstm.data.SequenceSetBuilder;
@@ -100,7 +102,8 @@ public final class TrainingRun {
     Random random = new Random(options.getSeed());
     SequenceSet allFeatures = new SequenceSetBuilder(FeatureExtractor.standard(),
         List.of(Feature.values()), MAX_LENGTH).build(data, trails, split.trails(EpcSplit.Part.TRAIN), true, random);
-    FeatureRedundancy redundancy = FeatureRedundancy.analyse(allFeatures, options.getSeed());
+    FeatureRedundancy redundancy = FeatureRedundancy.analyse(allFeatures,
+        EnumSet.copyOf(VariationProofFeatures.list()), options.getSeed());
     Files.createDirectories(options.getOut());
     Files.writeString(options.getOut().resolve(REDUNDANCY_FILE), redundancy.markdown(), StandardCharsets.UTF_8);
     List<Feature> features = redundancy.kept();
