@@ -3,6 +3,7 @@ package org.barcodeanomaly.cli;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import org.barcodeanomaly.evaluation.cli.CompareCommand;
 import org.barcodeanomaly.evaluation.cli.EvaluateCommand;
 import org.barcodeanomaly.gateway.cli.ServeCommand;
 import org.barcodeanomaly.simulator.cli.SimulateCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine;
         ServeCommand.class,
         SimulateCommand.class,
         EvaluateCommand.class,
+        CompareCommand.class,
     })
 public final class AnomalyCommand implements Runnable {
 
