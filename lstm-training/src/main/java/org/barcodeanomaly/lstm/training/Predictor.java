@@ -46,6 +46,31 @@ public final class Predictor {
     return new EventScores(scores, labels);
   }
 
+  /**
+   * Per event of {@code set}, in the order of {@link #scores}: whether its sequence carries no label
+   * of any type, i.e. the event belongs to an anomaly-free trail (validation sequences are whole
+   * trails, or their last {@code maxLength} events). What a threshold policy counts false alerts on.
+   */
+  public static boolean[] anomalyFreeEvents(SequenceSet set) {
+    int steps = set.batch().maxLength();
+    int types = AnomalyType.COUNT;
+    boolean[] free = new boolean[set.batch().eventCount()];
+    int row = 0;
+    for (int s = 0; s < set.count(); s++) {
+      int length = set.batch().lengths()[s];
+      boolean labelled = false;
+      for (int t = 0; t < length && !labelled; t++) {
+        for (int k = 0; k < types; k++) {
+          labelled |= set.labels()[(s * steps + t) * types + k] > 0.5f;
+        }
+      }
+      for (int t = 0; t < length; t++) {
+        free[row++] = !labelled;
+      }
+    }
+    return free;
+  }
+
   /** Mean focal loss per sequence of {@code set}. */
   public static double loss(ComputationGraph network, SequenceSet set) {
     int[] order = identity(set.count());

@@ -21,7 +21,7 @@ import org.barcodeanomaly.evaluation.data.LabelledDataSet;
 import org.barcodeanomaly.evaluation.data.LabelledEvents;
 import org.barcodeanomaly.evaluation.split.EpcSplit;
 import org.barcodeanomaly.evaluation.split.TimeOrderedSplit;
-import org.barcodeanomaly.evaluation.threshold.F1PlateauPolicy;
+import org.barcodeanomaly.evaluation.threshold.OperatingPointPolicy;
 import org.barcodeanomaly.evaluation.threshold.ThresholdPolicy;
 import org.barcodeanomaly.features.Feature;
 import org.barcodeanomaly.features.FeatureExtractor;
@@ -79,7 +79,7 @@ public final class TrainingRun {
   /** Events per sequence. */
   public static final int MAX_LENGTH = 10;
   /** The policy that sets each type's reporting threshold on validation. */
-  public static final ThresholdPolicy THRESHOLD_POLICY = F1PlateauPolicy.standard();
+  public static final ThresholdPolicy THRESHOLD_POLICY = OperatingPointPolicy.standard();
 
   private final TrainingRunOptions options;
   private final PrintStream console;
@@ -128,7 +128,7 @@ public final class TrainingRun {
 
     EventScores validationScores = Predictor.scores(network, validation);
     Thresholds thresholds = THRESHOLD_POLICY.calibrate(validationScores::doubleScoresOf,
-        validationScores::positivesOf);
+        validationScores::positivesOf, Predictor.anomalyFreeEvents(validation));
     spec = spec.withThresholds(thresholds);
     EventScores lstm = Predictor.scores(network, test);
     Optional<EventScores> rule = PeerDetector.score("rule", options.getPluginsDir(),
