@@ -25,6 +25,11 @@ final class DivertInjector extends AbstractVariantInjector {
   /** Location ids the network does not have, used for unknown-location arrivals. */
   static final int FIRST_UNKNOWN_ID = 900;
   private static final int UNKNOWN_IDS = 100;
+  /**
+   * A lateral move goes to a site at least this far away, so its trip takes hours like any other
+   * wrong move: a next-door site of the same tier would be a move of minutes.
+   */
+  private static final double LATERAL_MIN_KM = 30;
 
   DivertInjector(AnomalyVariant variant, InjectionContext context) {
     super(variant, context, variantsOf(AnomalyType.LOC_ERR, AnomalyVariant.LOC_STEP_TIER_MISMATCH));
@@ -91,6 +96,11 @@ final class DivertInjector extends AbstractVariantInjector {
         return level <= 1 ? context.locations(to -> to.tier().level() == level + 3) : List.of();
       case LOC_OFF_NETWORK:
         return oneTierDown(from, Route.Kind.OFF_NETWORK);
+      case LOC_LATERAL:
+        return level >= Tier.WMS.level() && level <= Tier.WHOLESALER.level()
+            ? context.locations(to -> to.tier() == from.tier() && to.id() != from.id()
+                && to.distanceKm(from) >= LATERAL_MIN_KM)
+            : List.of();
       case LOC_UNOBSERVED_ROUTE:
         return oneTierDown(from, Route.Kind.PLAUSIBLE);
       case LOC_UNKNOWN_LOCATION: {

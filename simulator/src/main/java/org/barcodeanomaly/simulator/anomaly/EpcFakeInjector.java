@@ -69,11 +69,39 @@ final class EpcFakeInjector extends AbstractVariantInjector {
         fields[LOT] = lotPrefixOfNoFactory(fields[LOT].substring(0, 2), random) + fields[LOT].substring(2);
         return String.join(".", fields);
       case FAKE_MANUFACTURE_AFTER_SCAN:
-        LocalDate firstScan = SupplyChainCalibration.toDateTime(trail.time(0)).toLocalDate();
-        fields[MANUFACTURE] = firstScan.plusDays(MIN_DAYS_AFTER_SCAN + random.nextInt(MAX_DAYS_AFTER_SCAN - MIN_DAYS_AFTER_SCAN + 1)).format(DATE);
+        fields[MANUFACTURE] = firstScanDate(trail).plusDays(MIN_DAYS_AFTER_SCAN + random.nextInt(MAX_DAYS_AFTER_SCAN - MIN_DAYS_AFTER_SCAN + 1)).format(DATE);
+        return String.join(".", fields);
+      case FAKE_DATE_OLD:
+        fields[MANUFACTURE] = firstScanDate(trail).minusYears(6 + random.nextInt(15))
+            .minusDays(random.nextInt(365)).format(DATE);
+        return String.join(".", fields);
+      case FAKE_DATE_INVALID:
+        fields[MANUFACTURE] = impossibleDate(firstScanDate(trail), random);
+        return String.join(".", fields);
+      case FAKE_SEVERAL_FIELDS:
+        fields[HEADER] = otherThan(Set.of("001"), 3, random);
+        fields[COMPANY] = otherThan(context.model.registry().companies(), 7, random);
+        fields[MANUFACTURE] = impossibleDate(firstScanDate(trail), random);
         return String.join(".", fields);
       default:
         throw new IllegalStateException("no fake for " + variant);
+    }
+  }
+
+  private static LocalDate firstScanDate(SimulatedTrail trail) {
+    return SupplyChainCalibration.toDateTime(trail.time(0)).toLocalDate();
+  }
+
+  /** Eight digits in the first scan's year that are no date: month 13, day 32, or 30 February. */
+  private static String impossibleDate(LocalDate firstScan, SplittableRandom random) {
+    String year = String.format("%04d", firstScan.getYear());
+    switch (random.nextInt(3)) {
+      case 0:
+        return year + "13" + String.format("%02d", 1 + random.nextInt(28));
+      case 1:
+        return year + String.format("%02d", 1 + random.nextInt(12)) + "32";
+      default:
+        return year + "0230";
     }
   }
 

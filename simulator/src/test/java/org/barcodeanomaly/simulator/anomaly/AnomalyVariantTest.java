@@ -111,6 +111,17 @@ class AnomalyVariantTest {
       }
       case FAKE_MANUFACTURE_AFTER_SCAN -> assertThat(code.manufactureDate())
           .isAfter(firstScanDate(after));
+      case FAKE_DATE_OLD -> assertThat(code.manufactureDate()).isBefore(firstScanDate(after).minusYears(5));
+      case FAKE_DATE_INVALID -> {
+        assertThat(code.manufactureField()).hasSize(8).containsOnlyDigits();
+        assertThat(code.manufactureDate()).isNull();
+        assertThat(code.headerValid()).isTrue();
+      }
+      case FAKE_SEVERAL_FIELDS -> {
+        assertThat(code.headerValid()).isFalse();
+        assertThat(registry.isRegisteredCompany(code.company())).isFalse();
+        assertThat(code.manufactureDate()).isNull();
+      }
       default -> throw new IllegalStateException(variant.toString());
     }
     if (variant.ordinal() >= AnomalyVariant.FAKE_HEADER.ordinal()) {
@@ -172,6 +183,7 @@ class AnomalyVariantTest {
       case LOC_SKIPPED_TIER -> assertThat(route.kind()).isEqualTo(Route.Kind.SKIPPED_TIER);
       case LOC_SKIPPED_TWO_TIERS -> assertThat(route.tierStep()).isEqualTo(3);
       case LOC_OFF_NETWORK -> assertThat(route.kind()).isEqualTo(Route.Kind.OFF_NETWORK);
+      case LOC_LATERAL -> assertThat(route.kind()).isEqualTo(Route.Kind.LATERAL);
       case LOC_UNOBSERVED_ROUTE -> assertThat(route.kind()).isEqualTo(Route.Kind.PLAUSIBLE);
       default -> throw new IllegalStateException(variant.toString());
     }
