@@ -93,7 +93,9 @@ for route in "" /lstm; do
 done
 code="$(curl -s -o /dev/null -w '%{http_code}' --data-binary @"$request" "$base/api/manager/export-and-analyze-async")"
 [[ "$code" == 401 ]] || fail "a request without the API key answered $code, not 401"
-curl -sf "$base/metrics" | grep -q '^gateway_events_scored_total' || fail "/metrics has no gateway_events_scored_total"
+# Into a file first: grep -q closing the pipe early would fail curl (and the pipeline) with SIGPIPE.
+curl -sf -o "$work/metrics.txt" "$base/metrics" || fail "/metrics did not answer 200"
+grep -q '^gateway_events_scored_total' "$work/metrics.txt" || fail "/metrics has no gateway_events_scored_total"
 
 stop_ns=$(date +%s%N)
 kill -TERM "$pid"
