@@ -128,7 +128,7 @@ public final class GatewayConfig {
         .setAuditLog(fields.bool("auditLog", true))
         .setRequiredDetectors(fields.strings("requiredDetectors", DEFAULT_REQUIRED_DETECTORS))
         .setLimits(LimitsConfig.fromJson(fields.object("limits")))
-        .setSecurity(SecurityConfig.fromJson(fields.object("security")));
+        .setSecurity(SecurityConfig.fromJson(fields.object("security"), home.toAbsolutePath().normalize()));
     config.setLocalTimeZone(zone(fields));
     config.setPluginsDir(config.home.resolve(fields.string("pluginsDir", "plugins")));
     config.setModelsDir(config.home.resolve(fields.string("modelsDir", "models")));

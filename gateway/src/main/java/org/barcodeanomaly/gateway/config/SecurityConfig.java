@@ -2,6 +2,11 @@ package org.barcodeanomaly.gateway.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -9,13 +14,18 @@ import java.util.Set;
  * The API keys clients send in the {@value #HEADER} header. Detection endpoints ask for one of
  * {@link #getApiKeys()} only when that list is not empty; admin endpoints always ask for one of
  * {@link #getAdminKeys()}, and are closed when that list is empty.
+ *
+ * <p>Keys can also come from files ({@code apiKeysFile}, {@code adminKeysFile}: one key a line,
+ * blank lines and {@code #} comments ignored), read once at start and added to the inline lists,
+ * so that a container reads them from a mounted Secret and the configuration file (a ConfigMap)
+ * holds none. A file named but missing, unreadable or holding no key stops the start.
  */
 public final class SecurityConfig {
 
   /** The request header carrying the key. */
   public static final String HEADER = "X-API-Key";
 
-  private static final Set<String> KEYS = Set.of("apiKeys", "adminKeys");
+  private static final Set<String> KEYS = Set.of("apiKeys", "adminKeys", "apiKeysFile", "adminKeysFile");
 
   private List<String> apiKeys = List.of();
   private List<String> adminKeys = List.of();
@@ -30,12 +40,37 @@ public final class SecurityConfig {
     this.adminKeys = other.adminKeys;
   }
 
-  /** Reads the {@code security} object. */
-  static SecurityConfig fromJson(JsonObject json) {
+  /** Reads the {@code security} object; key files are read against {@code home}. */
+  static SecurityConfig fromJson(JsonObject json, Path home) {
     ConfigFields fields = new ConfigFields(json, "security", KEYS);
     return new SecurityConfig()
-        .setApiKeys(fields.strings("apiKeys", List.of()))
-        .setAdminKeys(fields.strings("adminKeys", List.of()));
+        .setApiKeys(withFileKeys(fields, "apiKeys", "apiKeysFile", home))
+        .setAdminKeys(withFileKeys(fields, "adminKeys", "adminKeysFile", home));
+  }
+
+  private static List<String> withFileKeys(ConfigFields fields, String listKey, String fileKey, Path home) {
+    List<String> keys = new ArrayList<>(fields.strings(listKey, List.of()));
+    if (fields.has(fileKey)) {
+      keys.addAll(readKeyFile(fields, fileKey, home.resolve(fields.string(fileKey, null))));
+    }
+    return keys;
+  }
+
+  private static List<String> readKeyFile(ConfigFields fields, String fileKey, Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw fields.wrong(fileKey, file.toString(), "a readable file of keys, one a line (" + e + ");"
+          + " mount the file (e.g. a Kubernetes Secret) or remove the field");
+    }
+    List<String> keys = lines.stream().map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    if (keys.isEmpty()) {
+      throw fields.wrong(fileKey, file.toString(), "a file holding at least one key (one a line), but it"
+          + " holds none");
+    }
+    return keys;
   }
 
   /** This object as configuration JSON, keys included: keep it out of logs. */

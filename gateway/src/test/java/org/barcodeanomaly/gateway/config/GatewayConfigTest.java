@@ -97,4 +97,34 @@ class GatewayConfigTest {
     assertThat(config.getRoutes().get("lstm").getShadow()).isEqualTo("svm");
     assertThat(config.getSecurity().getAdminKeys()).containsExactly("change-me-admin-key");
   }
+
+  @Test
+  @DisplayName("adds the keys of security.apiKeysFile and adminKeysFile (one a line, comments and blanks skipped) to the inline ones")
+  void readsKeysFromMountedFiles(@TempDir Path home) throws IOException {
+    Files.createDirectories(home.resolve("keys"));
+    Files.writeString(home.resolve("keys/api"), "# rotated 2026-12-01\nk-file-1\n\n  k-file-2  \n");
+    Files.writeString(home.resolve("keys/admin"), "a-file\n");
+
+    GatewayConfig config = GatewayConfig.fromJson(new JsonObject().put("security", new JsonObject()
+        .put("apiKeys", List.of("k-inline")).put("apiKeysFile", "keys/api")
+        .put("adminKeysFile", home.resolve("keys/admin").toString())), home);
+
+    assertThat(config.getSecurity().getApiKeys()).containsExactly("k-inline", "k-file-1", "k-file-2");
+    assertThat(config.getSecurity().getAdminKeys()).containsExactly("a-file");
+  }
+
+  @Test
+  @DisplayName("refuses a key file that is missing or holds no key, naming the field and the file")
+  void refusesAMissingOrEmptyKeyFile(@TempDir Path home) throws IOException {
+    assertThatThrownBy(() -> GatewayConfig.fromJson(new JsonObject().put("security",
+        new JsonObject().put("apiKeysFile", "keys/absent")), home))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'security.apiKeysFile'").hasMessageContaining("keys/absent")
+        .hasMessageContaining("readable file");
+    Files.writeString(home.resolve("empty"), "# no key yet\n\n");
+    assertThatThrownBy(() -> GatewayConfig.fromJson(new JsonObject().put("security",
+        new JsonObject().put("adminKeysFile", "empty")), home))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'security.adminKeysFile'").hasMessageContaining("holds none");
+  }
 }
