@@ -25,7 +25,10 @@ if [[ $(id -u) -ne 0 ]]; then
   exit 2
 fi
 if ! command -v debootstrap >/dev/null; then
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends debootstrap
+  # a fresh machine may have no package lists yet: update once, then install
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends debootstrap \
+    || { apt-get -o DPkg::Lock::Timeout=300 update -y \
+         && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends debootstrap; }
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/anomaly-base.XXXXXX")"

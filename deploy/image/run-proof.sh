@@ -19,9 +19,13 @@ key="run-proof-key-$$"
 fail() { echo "run proof: FAILED: $*" >&2; [[ -f "${log:-}" ]] && tail -30 "$log" >&2; exit 1; }
 [[ $(id -u) -eq 0 ]] || fail "chroot and mounts need root"
 [[ -f "$image" ]] || fail "$image is missing; build it with: mvn -B -ntp -Pimage package -pl deploy -am"
+install_tool() {
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "$1" >/dev/null \
+    || { apt-get -o DPkg::Lock::Timeout=300 update -y >/dev/null \
+         && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "$1" >/dev/null; }
+}
 for tool in jq curl unshare chroot; do
-  command -v "$tool" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 \
-    install -y --no-install-recommends "$tool" >/dev/null
+  command -v "$tool" >/dev/null || install_tool "$tool"
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/anomaly-run-proof.XXXXXX")"
