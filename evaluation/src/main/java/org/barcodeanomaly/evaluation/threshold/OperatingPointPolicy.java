@@ -1,5 +1,6 @@
 package org.barcodeanomaly.evaluation.threshold;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -11,8 +12,11 @@ import java.util.Locale;
  *
  * <p>The threshold is {@code max(lower, min(plateau, recallThreshold))}:
  * <ul>
- *   <li>{@code lower} = max(floor, {@code normalMargin} × the highest score of an event of an
- *       anomaly-free validation trail): a margin over everything normal traffic did;</li>
+ *   <li>{@code lower} = max(floor, {@code normalMargin} × the {@value #NORMAL_QUANTILE} quantile of
+ *       the scores of events of anomaly-free validation trails): a margin over what normal traffic
+ *       does, short of the one event in ten thousand (100 per million, the operator's false-alert
+ *       budget) that a quantile leaves out, so one odd normal event cannot push a type's
+ *       threshold to 100;</li>
  *   <li>{@code plateau}: the middle of the range of thresholds with the best validation F1;</li>
  *   <li>{@code recallThreshold}: the highest threshold at which validation recall is still at least
  *       {@code recallTarget}.</li>
@@ -29,6 +33,8 @@ import java.util.Locale;
 public record OperatingPointPolicy(double floor, double fallback, double recallTarget, double normalMargin)
     implements ThresholdPolicy {
 
+  /** Share of anomaly-free validation events the margin is taken over. */
+  static final double NORMAL_QUANTILE = 0.9999;
   private static final int STEPS = 1000;
 
   /** Checks the bounds. */
@@ -43,7 +49,7 @@ public record OperatingPointPolicy(double floor, double fallback, double recallT
     }
   }
 
-  /** The LSTM's: floor 5, fallback 50, recall target 0.99, twice the highest anomaly-free score. */
+  /** The LSTM's: floor 5, fallback 50, recall target 0.99, twice the anomaly-free scores' 0.9999 quantile. */
   public static OperatingPointPolicy standard() {
     return new OperatingPointPolicy(5, 50, 0.99, 2);
   }
@@ -56,8 +62,8 @@ public record OperatingPointPolicy(double floor, double fallback, double recallT
   @Override
   public String description() {
     return String.format(Locale.ROOT, "on validation: the middle of the best-F1 plateau, lowered while recall "
-        + "stays >= %.2f, never below %.0f x the highest score of an event of an anomaly-free trail (nor %.0f)",
-        recallTarget, normalMargin, floor);
+        + "stays >= %.2f, never below %.0f x the %s quantile of the scores of anomaly-free trails' events (nor %.0f)",
+        recallTarget, normalMargin, NORMAL_QUANTILE, floor);
   }
 
   @Override
@@ -76,12 +82,19 @@ public record OperatingPointPolicy(double floor, double fallback, double recallT
           + ") and the anomaly-free mask (" + anomalyFree.length + ") must have one entry per event");
     }
     long positives = 0;
-    double normalCeiling = 0;
+    double[] normal = new double[scores.length];
+    int normals = 0;
     for (int i = 0; i < scores.length; i++) {
       positives += positive[i] ? 1 : 0;
       if (anomalyFree[i] && !positive[i]) {
-        normalCeiling = Math.max(normalCeiling, scores[i]);
+        normal[normals++] = scores[i];
       }
+    }
+    double normalCeiling = 0;
+    if (normals > 0) {
+      double[] sorted = Arrays.copyOf(normal, normals);
+      Arrays.sort(sorted);
+      normalCeiling = sorted[Math.min(normals - 1, (int) Math.floor(NORMAL_QUANTILE * normals))];
     }
     if (positives == 0) {
       return fallback;

@@ -68,6 +68,18 @@ class OperatingPointPolicyTest {
   }
 
   @Test
+  @DisplayName("one odd normal event in more than ten thousand does not move the margin")
+  void oneOddNormalEventDoesNotMoveTheMargin() {
+    Events events = new Events()
+        .add(20_000, 4, false, true)
+        .add(1, 70, false, true)
+        .add(99, 95, true, false)
+        .add(1, 6, true, false);
+
+    assertThat(events.threshold()).isCloseTo(8, within(1e-9));
+  }
+
+  @Test
   @DisplayName("keeps the F1 plateau's middle when recall is already met there")
   void keepsThePlateauWhenRecallAllows() {
     Events events = new Events()

@@ -1,6 +1,9 @@
 package org.barcodeanomaly.lstm.training;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.evaluation.data.LabelledEvents;
 import org.barcodeanomaly.lstm.data.SequenceSet;
 import org.barcodeanomaly.lstm.eval.EventScores;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -47,25 +50,25 @@ public final class Predictor {
   }
 
   /**
-   * Per event of {@code set}, in the order of {@link #scores}: whether its sequence carries no label
-   * of any type, i.e. the event belongs to an anomaly-free trail (validation sequences are whole
-   * trails, or their last {@code maxLength} events). What a threshold policy counts false alerts on.
+   * Per event of {@code set}, in the order of {@link #scores}: whether its EPC carries no label of
+   * any type in {@code data}, i.e. the event belongs to an anomaly-free trail. What a threshold
+   * policy counts false alerts on. (By EPC, not by sequence: a long trail is cut into windows, and
+   * the anomaly's neighbour may sit in a window without the anomaly.)
    */
-  public static boolean[] anomalyFreeEvents(SequenceSet set) {
+  public static boolean[] anomalyFreeEvents(SequenceSet set, LabelledEvents data) {
+    Set<String> labelledEpcs = new HashSet<>();
+    for (int i = 0; i < data.size(); i++) {
+      if (data.anyLabel(i)) {
+        labelledEpcs.add(data.events().get(i).epcCode());
+      }
+    }
     int steps = set.batch().maxLength();
-    int types = AnomalyType.COUNT;
     boolean[] free = new boolean[set.batch().eventCount()];
     int row = 0;
     for (int s = 0; s < set.count(); s++) {
-      int length = set.batch().lengths()[s];
-      boolean labelled = false;
-      for (int t = 0; t < length && !labelled; t++) {
-        for (int k = 0; k < types; k++) {
-          labelled |= set.labels()[(s * steps + t) * types + k] > 0.5f;
-        }
-      }
-      for (int t = 0; t < length; t++) {
-        free[row++] = !labelled;
+      for (int t = 0; t < set.batch().lengths()[s]; t++) {
+        int source = set.sourceEvent()[s * steps + t];
+        free[row++] = source >= 0 && !labelledEpcs.contains(data.events().get(source).epcCode());
       }
     }
     return free;

@@ -128,7 +128,7 @@ public final class TrainingRun {
 
     EventScores validationScores = Predictor.scores(network, validation);
     Thresholds thresholds = THRESHOLD_POLICY.calibrate(validationScores::doubleScoresOf,
-        validationScores::positivesOf, Predictor.anomalyFreeEvents(validation));
+        validationScores::positivesOf, Predictor.anomalyFreeEvents(validation, data));
     spec = spec.withThresholds(thresholds);
     EventScores lstm = Predictor.scores(network, test);
     Optional<EventScores> rule = PeerDetector.score("rule", options.getPluginsDir(),
