@@ -37,6 +37,7 @@ public final class ContractRequestReader {
   private static final String EXPECTED_BODY = "expected a JSON object such as {\"data\": [ ... ]}";
 
   private final int maxEvents;
+  private final int maxFieldChars;
   private final EventTimeFormat times;
 
   /** A reader with the default options (zone-less times read as UTC, at most 100,000 events). */
@@ -47,6 +48,7 @@ public final class ContractRequestReader {
   /** A reader with {@code options}; later changes to {@code options} do not affect it. */
   public ContractRequestReader(ContractOptions options) {
     this.maxEvents = options.getMaxEvents();
+    this.maxFieldChars = options.getMaxFieldChars();
     this.times = new EventTimeFormat(options.getLocalTimeZone());
   }
 
@@ -126,7 +128,7 @@ public final class ContractRequestReader {
   private ContractRequest readData(JsonParser parser) throws IOException, TooManyEventsException {
     List<ScanEvent> events = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>();
-    RequestItem item = new RequestItem(times);
+    RequestItem item = new RequestItem(times, maxFieldChars);
     int index = 0;
     for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
       if (token == null) {
