@@ -135,6 +135,8 @@ public final class ScoringExecutor implements AutoCloseable {
         }
       }));
     } catch (RejectedExecutionException e) {
+      // Counted as a failure: a trial let through a half-open breaker must not stay "in flight".
+      lane.breaker().failed();
       return Future.failedFuture(new AttemptFailure(Kind.BUSY, id, "detector '" + id + "' has "
           + DetectorLane.QUEUE_LIMIT + " requests waiting for it already"));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,9 +63,20 @@ public final class ContractRequestReader {
   public ContractRequest read(byte[] body) throws ContractFormatException {
     try {
       return read(JSON.createParser(body));
+    } catch (CharConversionException e) {
+      throw undecodable(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the request body", e);
     }
+  }
+
+  /**
+   * Jackson guesses UTF-16 or UTF-32 from the first bytes and fails, as it opens the body or
+   * later, on what does not decode (found by ContractRequestReaderFuzzTest): the client's text,
+   * not a server failure.
+   */
+  private static ContractFormatException undecodable(CharConversionException e) {
+    return new ContractFormatException("the body is not valid JSON text: " + e.getMessage() + "; send it as UTF-8", e);
   }
 
   /**
@@ -76,6 +88,8 @@ public final class ContractRequestReader {
   public ContractRequest read(InputStream body) throws ContractFormatException {
     try {
       return read(JSON.createParser(body));
+    } catch (CharConversionException e) {
+      throw undecodable(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the request body", e);
     }

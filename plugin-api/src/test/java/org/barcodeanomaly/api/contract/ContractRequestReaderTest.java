@@ -328,6 +328,21 @@ class ContractRequestReaderTest {
           .hasMessageStartingWith("the body is not valid JSON at line 1, column ");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "IgAAAAAAAAA6IP////////8DW2V1c2V2aW5lc3N/c3RlcA==, Invalid UTF-32 character",
+        "ACsAAAAAAHsK, Unsupported UCS-4 endianness"})
+    @DisplayName("a body whose first bytes look like UTF-16 or UTF-32 but do not decode is refused as a format error, not a failure")
+    void undecodableText(String base64, String reason) {
+      byte[] body = java.util.Base64.getDecoder().decode(base64);
+      assertThatThrownBy(() -> reader.read(body))
+          .isInstanceOf(ContractFormatException.class)
+          .hasMessageStartingWith("the body is not valid JSON text: " + reason)
+          .hasMessageEndingWith("; send it as UTF-8");
+      assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(body)))
+          .isInstanceOf(ContractFormatException.class);
+    }
+
     @Test
     @DisplayName("more items than the limit are refused with the limit; exactly the limit is read")
     void refusesTooManyEvents() throws Exception {
