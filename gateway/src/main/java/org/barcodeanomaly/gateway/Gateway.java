@@ -13,15 +13,18 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.barcodeanomaly.api.contract.ContractRequestReader;
 import org.barcodeanomaly.api.contract.ContractResponseWriter;
 import org.barcodeanomaly.gateway.config.GatewayConfig;
 import org.barcodeanomaly.gateway.detector.DetectorRegistry;
 import org.barcodeanomaly.gateway.detector.SelfTest;
+import org.barcodeanomaly.gateway.http.ConnectionGuard;
 import org.barcodeanomaly.gateway.http.GatewayServices;
 import org.barcodeanomaly.gateway.http.GatewayVerticle;
 import org.barcodeanomaly.gateway.log.AuditLog;
+import org.barcodeanomaly.gateway.log.RateLimitedLog;
 import org.barcodeanomaly.gateway.metrics.GatewayMetrics;
 import org.barcodeanomaly.gateway.plugin.PluginChange;
 import org.barcodeanomaly.gateway.plugin.PluginManager;
@@ -71,13 +74,20 @@ public final class Gateway {
         .build();
     DetectorRegistry registry = new DetectorRegistry();
     GatewayMetrics metrics = new GatewayMetrics(prometheus, registry);
+    // An OutOfMemoryError thrown in a handler on an event loop reaches no failure handler.
+    RateLimitedLog unhandled = new RateLimitedLog(LOG);
+    vertx.exceptionHandler(failure -> {
+      metrics.failure(failure);
+      unhandled.log(Level.SEVERE, failure.getClass().getName(), "event=unhandled_exception", failure);
+    });
     PluginManager plugins = new PluginManager(PluginManagerOptions.of(config), registry,
         SelfTest.bundled(SELF_TEST_TIMEOUT_MS), metrics);
     ScoringExecutor scoring = new ScoringExecutor(vertx, registry, metrics, config.getDetectorThreads());
     DetectorRouter router = new DetectorRouter(config.getRoutes(), registry, scoring, metrics);
     GatewayServices services = new GatewayServices(vertx, config, registry, plugins, router, metrics,
         prometheus, new ContractRequestReader(config.contractOptions()), new ContractResponseWriter(),
-        new AuditLog(config.isAuditLog()));
+        new AuditLog(config.isAuditLog(), config.getLimits().getAuditLinesPerSecond()),
+        new ConnectionGuard(config.getLimits()));
     Future<PluginChange> firstLoad = Future.fromCompletionStage(plugins.start(), vertx.getOrCreateContext());
     Gateway gateway = new Gateway(vertx, services, scoring, firstLoad);
     return gateway.deploy().recover(deployFailure -> {

@@ -180,7 +180,8 @@ public final class GatewayConfig {
 
   /** The options the contract codec reads requests with. */
   public ContractOptions contractOptions() {
-    return new ContractOptions().setLocalTimeZone(localTimeZone).setMaxEvents(limits.getMaxEvents());
+    return new ContractOptions().setLocalTimeZone(localTimeZone).setMaxEvents(limits.getMaxEvents())
+        .setMaxFieldChars(limits.getMaxFieldChars());
   }
 
   /** The directory relative paths are read against. */

@@ -101,7 +101,15 @@ final class AdminEndpoints {
       return Files.createTempFile(directory, ".upload-", suffix);
     }, false).compose(path -> services.vertx().fileSystem()
         .open(path.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
-        .compose(request::pipeTo)
+        .compose(file -> {
+          // A client gone while the file was opened closed the paused request already: a pipe
+          // from it would never end, holding the file open.
+          if (ctx.response().closed()) {
+            return file.close().transform(closed -> Future.failedFuture(
+                new IllegalStateException("the client closed the connection during the upload")));
+          }
+          return request.pipeTo(file);
+        })
         .map(path)
         .onFailure(failure -> path.toFile().delete()));
   }

@@ -79,6 +79,9 @@ final class ContractEndpoint {
   }
 
   private void refuse(RoutingContext ctx, String endpoint, Throwable failure, long start) {
+    if (ErrorResponses.clientGone(ctx, failure)) {
+      return;
+    }
     int status = ErrorResponses.statusOf(failure);
     String detail = errors.detailOf(status, failure);
     ErrorResponses.send(ctx, status, detail);

@@ -6,27 +6,51 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.barcodeanomaly.api.contract.ContractFormatException;
 import org.barcodeanomaly.api.contract.TooManyEventsException;
 import org.barcodeanomaly.gateway.config.LimitsConfig;
+import org.barcodeanomaly.gateway.log.RateLimitedLog;
 import org.barcodeanomaly.gateway.routing.AttemptFailure;
 import org.barcodeanomaly.gateway.routing.RouteUnavailableException;
 
 /**
  * Every error the gateway answers, as {@code {"detail": "..."}} with a status that says what
  * happened: the body names what is wrong and what to do, and never holds a stack trace or a
- * class name (an unexpected failure is logged with its trace under an id the body quotes).
+ * class name (an unexpected failure is logged under an id the body quotes, with its trace at most
+ * once a minute per kind of failure). A client that has gone is not answered and not an incident;
+ * a request that failed for lack of memory is a 503, and the gateway's health hears of it.
  */
 final class ErrorResponses {
 
   private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
   private final LimitsConfig limits;
+  private final Consumer<Throwable> failures;
+  private final RateLimitedLog internalErrors = new RateLimitedLog(LOG);
 
   ErrorResponses(LimitsConfig limits) {
+    this(limits, failure -> { });
+  }
+
+  /** Errors within {@code limits}; every failure answered is also given to {@code failures} (health). */
+  ErrorResponses(LimitsConfig limits, Consumer<Throwable> failures) {
     this.limits = limits;
+    this.failures = failures;
+  }
+
+  /**
+   * Whether the client of {@code ctx} has gone (closed the connection, e.g. mid-body): nothing can
+   * be answered, and it is the client's doing, not an incident; logged at FINE.
+   */
+  static boolean clientGone(RoutingContext ctx, Throwable failure) {
+    if (!ctx.response().closed()) {
+      return false;
+    }
+    LOG.fine(() -> "event=client_disconnected path=" + ctx.request().path() + " reason=\"" + failure + "\"");
+    return true;
   }
 
   /** Answers {@code status} with {@code detail}. */
@@ -47,6 +71,9 @@ final class ErrorResponses {
 
   /** The status a failure is answered with. */
   static int statusOf(Throwable failure) {
+    if (failure instanceof OutOfMemoryError) {
+      return 503;
+    }
     if (failure instanceof TooManyEventsException) {
       return 413;
     }
@@ -67,15 +94,23 @@ final class ErrorResponses {
 
   /** Answers {@code failure} with its status and a detail fit for the client. */
   void fail(RoutingContext ctx, Throwable failure) {
+    if (clientGone(ctx, failure)) {
+      return;
+    }
     int status = statusOf(failure);
     send(ctx, status, detailOf(status, failure));
   }
 
   /** The detail a failure is answered with; an unexpected one is logged with an id to quote. */
   String detailOf(int status, Throwable failure) {
+    failures.accept(failure);
+    if (failure instanceof OutOfMemoryError) {
+      return "the gateway is out of memory: try again later; its /health reports it down until it recovers";
+    }
     if (status == 500) {
       String incident = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "event=internal_error incident=" + incident, failure);
+      internalErrors.log(Level.SEVERE, failure.getClass().getName(), "event=internal_error incident=" + incident,
+          failure);
       return "internal error; quote incident " + incident + " to the operator, whose log has the details";
     }
     if (failure instanceof HttpException http) {

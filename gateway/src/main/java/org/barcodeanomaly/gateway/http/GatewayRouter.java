@@ -55,12 +55,15 @@ public final class GatewayRouter {
   public static Router create(GatewayServices services) {
     GatewayConfig config = services.config();
     Router router = Router.router(services.vertx());
-    ErrorResponses errors = new ErrorResponses(config.getLimits());
+    ErrorResponses errors = new ErrorResponses(config.getLimits(), services.metrics()::failure);
     Set<String> labelled = new HashSet<>(Set.of(HEALTH, READY, METRICS, DETECTORS, OPENAPI,
         CompareEndpoint.PATH, ADMIN_PLUGINS));
     config.getRoutes().keySet().forEach(route -> labelled.add(ContractEndpoint.pathOf(route)));
     router.route().handler(ctx -> measure(ctx, services.metrics(), labelled));
 
+    if (config.getSecurity().getApiKeys().isEmpty()) {
+      router.route().handler(new LoopbackGuard());
+    }
     router.route("/api/*").handler(ApiKeyCheck.detection(config.getSecurity()));
     router.route("/admin/*").handler(ApiKeyCheck.admin(config.getSecurity()));
     router.route("/api/*").handler(GatewayRouter::bodyIsJson);
@@ -100,7 +103,8 @@ public final class GatewayRouter {
   /**
    * Reads a contract body as JSON whatever its Content-Type says. Clients of the first generation
    * (and {@code curl -d}) post JSON labelled as a form; the body handler would otherwise try to
-   * decode it as form fields and fail on the first long value.
+   * decode it as form fields and fail on the first long value. Without API keys the
+   * {@link LoopbackGuard} has already refused any type but JSON.
    */
   private static void bodyIsJson(RoutingContext ctx) {
     ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/json");

@@ -25,9 +25,10 @@ import org.barcodeanomaly.gateway.routing.DetectorRouter;
  * @param reader     the contract request reader
  * @param writer     the contract response writer
  * @param audit      the audit log
+ * @param connections the connection limits every server instance shares
  */
 public record GatewayServices(Vertx vertx, GatewayConfig config, DetectorRegistry registry,
     PluginManager plugins, DetectorRouter router, GatewayMetrics metrics,
     PrometheusMeterRegistry prometheus, ContractRequestReader reader, ContractResponseWriter writer,
-    AuditLog audit) {
+    AuditLog audit, ConnectionGuard connections) {
 }

@@ -4,11 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
+import org.barcodeanomaly.gateway.config.LimitsConfig;
 
 /**
  * One HTTP server instance on one event loop; several instances on the same port share the
- * connections. Stopping it is graceful: it stops accepting, lets requests in flight finish
+ * connections, within the limits of a {@link ConnectionGuard} and an idle timeout
+ * ({@code limits.idleTimeoutMs}). Stopping it is graceful: it stops accepting, lets requests in flight finish
  * (up to the grace period), then closes.
  */
 public final class GatewayVerticle extends VerticleBase {
@@ -31,8 +34,20 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
-        .requestHandler(GatewayRouter.create(services))
+    LimitsConfig limits = services.config().getLimits();
+    // No HTTP/2 cleartext detection: with it a connection exists only once its first bytes have
+    // arrived, so a client that connects and sends nothing would escape the connection guard.
+    HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false).setHttp2ClearTextEnabled(false)
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.getIdleTimeoutMs()))
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    Router router = GatewayRouter.create(services);
+    ConnectionGuard guard = services.connections();
+    return vertx.createHttpServer(options)
+        .connectionHandler(connection -> guard.connected(vertx, connection))
+        .requestHandler(request -> {
+          guard.requestStarted(request.connection());
+          router.handle(request);
+        })
         .listen(port, services.config().getHost())
         .onSuccess(started -> server = started);
   }

@@ -15,7 +15,9 @@ import org.barcodeanomaly.gateway.detector.DetectorState;
 import org.barcodeanomaly.gateway.detector.DetectorStatus;
 
 /**
- * What operators and orchestrators ask about the gateway itself: liveness ({@code /health}),
+ * What operators and orchestrators ask about the gateway itself: liveness ({@code /health}: 503
+ * for a minute after a request failed for lack of memory, see
+ * {@link org.barcodeanomaly.gateway.metrics.MemoryHealth}),
  * readiness ({@code /ready}: 200 only once the first plugin load is done and every required
  * detector serves, having passed its self-test and warm-up), the detector list
  * ({@code /api/detectors}) and the OpenAPI document ({@code /openapi.json}).
@@ -40,6 +42,11 @@ final class StatusEndpoints {
   }
 
   void health(RoutingContext ctx) {
+    String down = services.metrics().memory().downReason();
+    if (down != null) {
+      json(ctx, 503, new JsonObject().put("status", "DOWN").put("detail", down));
+      return;
+    }
     json(ctx, 200, new JsonObject().put("status", "UP"));
   }
 
@@ -57,6 +64,10 @@ final class StatusEndpoints {
     }
     if (!services.plugins().started()) {
       waiting.add(0, "plugins are still loading");
+    }
+    String down = services.metrics().memory().downReason();
+    if (down != null) {
+      waiting.add(0, down);
     }
     JsonObject body = new JsonObject().put("status", waiting.isEmpty() ? "READY" : "NOT_READY")
         .put("detectors", detectors);

@@ -23,6 +23,8 @@ import org.barcodeanomaly.gateway.plugin.PluginLoadListener;
  *   <li>{@code gateway_anomalies_reported_total} by {@code detector}, {@code type};
  *   <li>{@code gateway_events_rejected_total} by {@code endpoint};
  *   <li>{@code gateway_fallbacks_total} by {@code route}, {@code from}, {@code to}, {@code reason};
+ *   <li>{@code gateway_out_of_memory_total}: requests or detector calls that failed with an
+ *       {@link OutOfMemoryError} ({@code /health} answers 503 for a minute after one);
  *   <li>{@code gateway_plugin_loads_total} by {@code subject}, {@code outcome} ({@code loaded} or
  *       the failed stage: {@code jar}, {@code create}, {@code self_test});
  *   <li>{@code gateway_shadow_verdicts_total} by {@code route}, {@code shadow}, {@code type},
@@ -49,11 +51,24 @@ public final class GatewayMetrics implements PluginLoadListener {
   private final DetectorRegistry detectors;
   private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+  private final MemoryHealth memory = new MemoryHealth();
 
   /** Meters registered in {@code registry}; gauges read the detectors of {@code detectors}. */
   public GatewayMetrics(MeterRegistry registry, DetectorRegistry detectors) {
     this.registry = registry;
     this.detectors = detectors;
+  }
+
+  /** Whether requests fail for lack of memory, which {@code /health} reports. */
+  public MemoryHealth memory() {
+    return memory;
+  }
+
+  /** A request or a detector call failed: counted when out of memory, for {@code /health}. */
+  public void failure(Throwable failure) {
+    if (memory.record(failure)) {
+      counter("gateway.out.of.memory", "Requests or detector calls that failed for lack of memory").increment();
+    }
   }
 
   /** The registry the meters live in. */

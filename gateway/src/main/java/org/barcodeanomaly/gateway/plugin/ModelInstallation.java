@@ -23,13 +23,15 @@ final class ModelInstallation {
   private final DetectorFactory factory;
   private final DetectorReconciler reconciler;
   private final LoadLog log;
+  private final ModelLimits limits;
   private final Path modelDir;
   private final Path staging;
   private final Path previous;
 
   ModelInstallation(DetectorSpec spec, PluginCatalog catalog, DetectorFactory factory,
-      DetectorReconciler reconciler, LoadLog log) {
+      DetectorReconciler reconciler, LoadLog log, ModelLimits limits) {
     this.spec = spec;
+    this.limits = limits;
     this.catalog = catalog;
     this.factory = factory;
     this.reconciler = reconciler;
@@ -51,7 +53,7 @@ final class ModelInstallation {
       throw new NoSuchElementException("no plugin provides detector '" + spec.provider() + "'");
     }
     try {
-      ModelArchive.extract(archive, staging.resolve(spec.provider()), spec.provider());
+      ModelArchive.extract(archive, staging.resolve(spec.provider()), spec.provider(), limits);
       if (tryStaged(jar, change)) {
         promote();
         if (!reconciler.reconcile(spec, change, false, true)) {

@@ -32,7 +32,11 @@ public final class PluginManager implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(PluginManager.class.getName());
 
+  /** The longest jar file name accepted. */
+  public static final int MAX_JAR_NAME_CHARS = 200;
+
   private final long watchIntervalMs;
+  private final ModelLimits modelLimits;
   private final DetectorRegistry registry;
   private final PluginCatalog catalog;
   private final DetectorFactory factory;
@@ -54,6 +58,7 @@ public final class PluginManager implements AutoCloseable {
   public PluginManager(PluginManagerOptions options, DetectorRegistry registry, SelfTest selfTest,
       PluginLoadListener listener) {
     this.watchIntervalMs = options.watchIntervalMs();
+    this.modelLimits = options.modelLimits();
     this.registry = registry;
     this.catalog = new PluginCatalog(options.detectors(), options.referencedDetectors());
     this.factory = new DetectorFactory(options.modelsDir(), selfTest);
@@ -170,7 +175,7 @@ public final class PluginManager implements AutoCloseable {
   public CompletableFuture<PluginChange> installModel(String id, Path archive) {
     return submit(change -> {
       try {
-        new ModelInstallation(reconciler.spec(id), catalog, factory, reconciler, log).install(archive, change);
+        new ModelInstallation(reconciler.spec(id), catalog, factory, reconciler, log, modelLimits).install(archive, change);
       } finally {
         Files.deleteIfExists(archive);
       }
@@ -181,9 +186,14 @@ public final class PluginManager implements AutoCloseable {
    * Checks that {@code fileName} can name a jar of the plugins directory.
    *
    * @return {@code fileName}
-   * @throws IllegalArgumentException when it is not a plain file name ending in {@code .jar}
+   * @throws IllegalArgumentException when it is not a plain file name ending in {@code .jar}, or
+   *     longer than {@value #MAX_JAR_NAME_CHARS} characters
    */
   public static String checkJarName(String fileName) {
+    if (fileName.length() > MAX_JAR_NAME_CHARS) {
+      throw new IllegalArgumentException("plugin file name of " + fileName.length() + " characters is longer"
+          + " than the limit of " + MAX_JAR_NAME_CHARS + " (file systems refuse names over 255 bytes)");
+    }
     if (!fileName.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.jar")) {
       throw new IllegalArgumentException("plugin file name '" + fileName + "' must be a plain"
           + " file name ending in .jar (letters, digits, '.', '_' and '-')");

@@ -19,9 +19,10 @@ import org.barcodeanomaly.gateway.config.RouteConfig;
  * @param detectors           configured detector variants by id
  * @param referencedDetectors detector ids that routes or readiness name: listed (as failed,
  *                            with the reason) even when no plugin provides them
+ * @param modelLimits         how much an uploaded model archive may expand to
  */
 public record PluginManagerOptions(Path pluginsDir, Path modelsDir, long watchIntervalMs,
-    Map<String, DetectorSpec> detectors, Set<String> referencedDetectors) {
+    Map<String, DetectorSpec> detectors, Set<String> referencedDetectors, ModelLimits modelLimits) {
 
   /** Copies the collections, keeping their order. */
   public PluginManagerOptions {
@@ -40,6 +41,7 @@ public record PluginManagerOptions(Path pluginsDir, Path modelsDir, long watchIn
       }
     }
     return new PluginManagerOptions(config.getPluginsDir(), config.getModelsDir(),
-        config.getWatchIntervalMs(), config.getDetectors(), referenced);
+        config.getWatchIntervalMs(), config.getDetectors(), referenced,
+        new ModelLimits(config.getLimits().getMaxModelBytes(), config.getLimits().getMaxModelEntries()));
   }
 }

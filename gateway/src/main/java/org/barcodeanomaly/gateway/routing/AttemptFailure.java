@@ -3,8 +3,8 @@ package org.barcodeanomaly.gateway.routing;
 import java.util.Locale;
 
 /**
- * One detector could not answer one request: it is not serving, it threw, or it ran past its
- * time budget. The message is meant for a client's {@code warning} or {@code detail}: it names
+ * One detector could not answer one request: it is not serving, it threw, it ran past its
+ * time budget, its circuit breaker is open, or its queue is full. The message is meant for a client's {@code warning} or {@code detail}: it names
  * the detector and the reason, never a stack trace.
  */
 public final class AttemptFailure extends RuntimeException {
@@ -18,7 +18,11 @@ public final class AttemptFailure extends RuntimeException {
     /** The detector threw. */
     FAILED,
     /** The detector ran past the route's time budget. */
-    TIMEOUT;
+    TIMEOUT,
+    /** The detector's circuit breaker is open (or it is quarantined): it was not asked. */
+    CIRCUIT_OPEN,
+    /** Too many requests wait for the detector's threads already. */
+    BUSY;
 
     /** The name used in metrics. */
     public String label() {

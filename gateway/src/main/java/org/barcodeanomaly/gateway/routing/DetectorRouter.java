@@ -21,8 +21,9 @@ import org.barcodeanomaly.gateway.metrics.GatewayMetrics;
 
 /**
  * Chooses which detector answers a request of a route: one of the route's serving targets,
- * drawn by weight (canary); when it is missing, fails or runs past the time budget, the route's
- * fallback chain in order, the answer then carrying {@code method} {@code <provider>-based-fallback}
+ * drawn by weight (canary); when it is missing, fails, runs past its share of the time budget or
+ * has its circuit breaker open, the route's fallback chain in order, all within one time budget
+ * per request ({@link #share}), the answer then carrying {@code method} {@code <provider>-based-fallback}
  * and a {@code warning}. With a shadow configured, the shadow detector scores the same request
  * after the answer, without delaying or changing it, and its agreement is counted in metrics.
  */
@@ -63,12 +64,29 @@ public final class DetectorRouter {
     }
     String drawn = choose(route.getTargets(), registry::isServing, ThreadLocalRandom.current());
     String chosen = drawn == null ? heaviest(route) : drawn;
-    return scoring.score(chosen, request, route.getTimeBudgetMs(), null)
+    long deadline = System.nanoTime() + route.getTimeBudgetMs() * 1_000_000L;
+    return scoring.score(chosen, request, share(route, deadline, route.getFallback().size()), null)
         .onSuccess(answer -> shadow(route, request, answer))
         .recover(failure -> {
           AttemptFailure cause = AttemptFailure.of(chosen, failure);
-          return fallback(route, request, cause, 0, cause.getMessage());
+          return fallback(route, request, cause, 0, cause.getMessage(), deadline);
         });
+  }
+
+  /**
+   * The time an attempt of a request may take, out of one budget for the whole request (the
+   * route's {@code timeBudgetMs}, counted until {@code deadline}), so that a request ends within
+   * its budget however many detectors it falls back to (it took budget x (1 + fallbacks) when each
+   * attempt had the whole budget): an attempt with {@code fallbacksLeft} detectors after it leaves
+   * a quarter of the budget to each of them, but takes at least half of what remains.
+   */
+  static long share(RouteConfig route, long deadline, int fallbacksLeft) {
+    long remaining = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+    if (fallbacksLeft == 0) {
+      return remaining;
+    }
+    long reserve = Math.min(remaining / 2, fallbacksLeft * (route.getTimeBudgetMs() / 4));
+    return Math.max(1, remaining - reserve);
   }
 
   /** The largest time budget of any route: for requests that belong to no route. */
@@ -151,7 +169,7 @@ public final class DetectorRouter {
   }
 
   private Future<Scored> fallback(RouteConfig route, ContractRequest request, AttemptFailure cause,
-      int index, String tried) {
+      int index, String tried, long deadline) {
     List<String> chain = route.getFallback();
     if (index >= chain.size()) {
       String ending = chain.isEmpty() ? "; route '" + route.getName() + "' has no fallback configured"
@@ -159,10 +177,15 @@ public final class DetectorRouter {
       return Future.failedFuture(new RouteUnavailableException(tried + ending));
     }
     String id = chain.get(index);
-    return scoring.score(id, request, route.getTimeBudgetMs(), new FallbackNote(cause.getMessage()))
+    if (deadline - System.nanoTime() <= 0) {
+      return Future.failedFuture(new RouteUnavailableException(tried + "; the route's time budget of "
+          + route.getTimeBudgetMs() + " ms ran out before fallback '" + id + "' could be asked"));
+    }
+    long budget = share(route, deadline, chain.size() - index - 1);
+    return scoring.score(id, request, budget, new FallbackNote(cause.getMessage()))
         .onSuccess(answer -> metrics.fallback(route.getName(), cause.detectorId(), id, cause.kind().label()))
         .recover(next -> fallback(route, request, cause, index + 1,
-            tried + "; fallback " + next.getMessage()));
+            tried + "; fallback " + next.getMessage(), deadline));
   }
 
   private void shadow(RouteConfig route, ContractRequest request, Scored answer) {

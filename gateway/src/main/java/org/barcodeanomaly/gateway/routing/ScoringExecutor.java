@@ -3,9 +3,10 @@ package org.barcodeanomaly.gateway.routing;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
+import io.vertx.core.Context;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,15 +17,20 @@ import org.barcodeanomaly.api.detector.StreamingDetector;
 import org.barcodeanomaly.gateway.detector.DetectorLease;
 import org.barcodeanomaly.gateway.detector.DetectorRegistry;
 import org.barcodeanomaly.gateway.detector.DetectorStatus;
+import org.barcodeanomaly.gateway.log.RateLimitedLog;
 import org.barcodeanomaly.gateway.metrics.GatewayMetrics;
 import org.barcodeanomaly.gateway.routing.AttemptFailure.Kind;
 
 /**
  * Runs one detector on one request off the event loop, on a worker pool of that detector's own
  * (a slow detector cannot starve the others), within a time budget: past it, the returned
- * future fails with {@link Kind#TIMEOUT} at once, and the work, if it has not started yet, is
- * skipped. The detector is leased for the duration of the work, so a hot swap never closes it
- * under a request.
+ * future fails with {@link Kind#TIMEOUT} at once, and the work is abandoned: skipped if it has
+ * not started, interrupted if it has (a thread that does not come back is replaced, and a
+ * detector that loses more threads than it has is quarantined). A circuit breaker per detector
+ * version ({@link CircuitBreaker}) makes requests fail at once ({@link Kind#CIRCUIT_OPEN}) after
+ * five failures or timeouts in a row, so they fall back without waiting out the budget. A failing
+ * detector's stack trace is logged once a minute, not per request. The detector is leased for the
+ * duration of the work, so a hot swap never closes it under a request.
  *
  * <p>Two kinds of work: a contract request scored file by file ({@link #score}), or the events
  * of a request scored as arrivals against a streaming detector's per-EPC buffers
@@ -34,12 +40,15 @@ import org.barcodeanomaly.gateway.routing.AttemptFailure.Kind;
 public final class ScoringExecutor implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ScoringExecutor.class.getName());
+  /** How long an interrupted call may take to return before its thread is counted lost. */
+  static final long STUCK_AFTER_MS = 1_000;
 
   private final Vertx vertx;
   private final DetectorRegistry registry;
   private final GatewayMetrics metrics;
   private final int threadsPerDetector;
-  private final ConcurrentMap<String, WorkerExecutor> pools = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, DetectorLane> lanes = new ConcurrentHashMap<>();
+  private final RateLimitedLog failureLog = new RateLimitedLog(LOG);
 
   /** Scores with detectors of {@code registry}, {@code threadsPerDetector} requests at once per detector. */
   public ScoringExecutor(Vertx vertx, DetectorRegistry registry, GatewayMetrics metrics, int threadsPerDetector) {
@@ -96,21 +105,86 @@ public final class ScoringExecutor implements AutoCloseable {
     if (!registry.isServing(id)) {
       return Future.failedFuture(missing(id));
     }
+    DetectorLane lane = lane(id);
+    String refusal = lane.breaker().refusal();
+    if (refusal != null) {
+      return Future.failedFuture(new AttemptFailure(Kind.CIRCUIT_OPEN, id, "detector '" + id
+          + "' was not asked: " + refusal));
+    }
+    Context context = vertx.getOrCreateContext();
     Promise<Scored> result = Promise.promise();
-    long timer = vertx.setTimer(budgetMs, fired -> result.tryFail(new AttemptFailure(Kind.TIMEOUT, id,
-        "detector '" + id + "' did not answer within its time budget of " + budgetMs + " ms")));
-    pool(id).<Scored>executeBlocking(() -> result.future().isComplete() ? null : analyze(id, work), false)
-        .onComplete(done -> {
-          vertx.cancelTimer(timer);
-          if (done.succeeded()) {
-            if (done.result() != null) {
-              result.tryComplete(done.result());
+    Attempt attempt = new Attempt();
+    java.util.concurrent.Future<?> task;
+    try {
+      task = lane.submit(() -> attempt.run(() -> {
+        try {
+          Scored scored = analyze(id, work);
+          context.runOnContext(v -> {
+            if (result.tryComplete(scored)) {
+              lane.breaker().succeeded();
             }
-          } else {
-            result.tryFail(failureOf(id, done.cause()));
-          }
-        });
+          });
+        } catch (Throwable failure) {
+          metrics.failure(failure);
+          RuntimeException cause = failureOf(id, failure, attempt.abandoned());
+          context.runOnContext(v -> {
+            if (result.tryFail(cause) && !(cause instanceof NotStreamingException)) {
+              lane.breaker().failed();
+            }
+          });
+        }
+      }));
+    } catch (RejectedExecutionException e) {
+      // Counted as a failure: a trial let through a half-open breaker must not stay "in flight".
+      lane.breaker().failed();
+      return Future.failedFuture(new AttemptFailure(Kind.BUSY, id, "detector '" + id + "' has "
+          + DetectorLane.QUEUE_LIMIT + " requests waiting for it already"));
+    }
+    long timer = vertx.setTimer(budgetMs, fired -> {
+      if (result.tryFail(new AttemptFailure(Kind.TIMEOUT, id,
+          "detector '" + id + "' did not answer within its time budget of " + budgetMs + " ms"))) {
+        lane.breaker().failed();
+        abandon(id, lane, attempt, task);
+      }
+    });
+    result.future().onComplete(done -> vertx.cancelTimer(timer));
     return result.future();
+  }
+
+  /**
+   * Gives up a call past its budget: a queued one is dropped, a running one interrupted (the
+   * contract analysis stops between files; a detector may stop sooner). A thread still busy after
+   * {@link #STUCK_AFTER_MS} is counted lost and replaced; too many lost quarantine the detector.
+   */
+  private void abandon(String id, DetectorLane lane, Attempt attempt, java.util.concurrent.Future<?> task) {
+    attempt.abandon();
+    task.cancel(true);
+    lane.drop(task);
+    vertx.setTimer(STUCK_AFTER_MS, fired -> {
+      if (attempt.markLostIfRunning(lane::threadBack)) {
+        String quarantine = lane.lostThread();
+        LOG.warning(() -> "event=detector_thread_lost detector=" + id + " lost=" + lane.lost()
+            + " hint=\"a call past its time budget ignored the interrupt; a new thread took its place\"");
+        if (quarantine != null) {
+          lane.breaker().quarantine(quarantine);
+          LOG.severe(() -> "event=detector_quarantined detector=" + id + " reason=\"" + quarantine + "\"");
+        }
+      }
+    });
+  }
+
+  /** The lane of the version of {@code id} serving now; a new version gets a new lane. */
+  private DetectorLane lane(String id) {
+    Object generation = registry.origin(id).orElse(null);
+    return lanes.compute(id, (key, lane) -> {
+      if (lane != null && lane.generation() == generation) {
+        return lane;
+      }
+      if (lane != null) {
+        lane.retire();
+      }
+      return new DetectorLane(id, generation, threadsPerDetector);
+    });
   }
 
   /**
@@ -150,24 +224,69 @@ public final class ScoringExecutor implements AutoCloseable {
    * ({@link NotStreamingException}) as it is, to be answered as a client error; anything else as
    * the detector's {@link AttemptFailure}, logged with its trace when the detector threw.
    */
-  private static RuntimeException failureOf(String id, Throwable cause) {
+  private RuntimeException failureOf(String id, Throwable cause, boolean abandoned) {
     if (cause instanceof NotStreamingException notStreaming) {
       return notStreaming;
     }
-    if (!(cause instanceof AttemptFailure)) {
-      LOG.log(Level.WARNING, "event=detector_failed detector=" + id, cause);
+    if (!(cause instanceof AttemptFailure) && !abandoned) {
+      failureLog.log(Level.WARNING, id + '\u0000' + cause.getClass().getName(),
+          "event=detector_failed detector=" + id, cause);
     }
     return AttemptFailure.of(id, cause);
   }
 
-  private WorkerExecutor pool(String id) {
-    return pools.computeIfAbsent(id, key -> vertx.createSharedWorkerExecutor("detector-" + key, threadsPerDetector));
-  }
-
-  /** Closes the worker pools. */
+  /** Retires the worker pools: they take no more work, and their threads end once idle. */
   @Override
   public void close() {
-    pools.values().forEach(WorkerExecutor::close);
-    pools.clear();
+    lanes.values().forEach(DetectorLane::retire);
+    lanes.clear();
+  }
+
+  /**
+   * One call's progress, shared by the worker that runs it and the timer that may abandon it: a
+   * call abandoned before it starts does not run, and a worker that is still inside an
+   * abandoned call when checked is lost until it returns.
+   */
+  private static final class Attempt {
+    private boolean abandoned;
+    private boolean running;
+    private Runnable onReturn;
+
+    void run(Runnable call) {
+      synchronized (this) {
+        if (abandoned) {
+          return;
+        }
+        running = true;
+      }
+      try {
+        call.run();
+      } finally {
+        Runnable back;
+        synchronized (this) {
+          running = false;
+          back = onReturn;
+        }
+        if (back != null) {
+          back.run();
+        }
+      }
+    }
+
+    synchronized void abandon() {
+      abandoned = true;
+    }
+
+    synchronized boolean abandoned() {
+      return abandoned;
+    }
+
+    /** If still running, runs {@code back} when the call returns at last; whether it was running. */
+    synchronized boolean markLostIfRunning(Runnable back) {
+      if (running) {
+        onReturn = back;
+      }
+      return running;
+    }
   }
 }

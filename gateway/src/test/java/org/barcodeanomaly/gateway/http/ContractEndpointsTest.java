@@ -2,10 +2,8 @@ package org.barcodeanomaly.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -80,17 +78,6 @@ class ContractEndpointsTest {
         .startsWith("detector '" + route + "' is not available (no plugin in ")
         .endsWith("; answered by the rule detector (rule-test-1) instead");
     assertThat(body.getJsonArray("EventHistory")).hasSize(1);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"application/x-www-form-urlencoded", "text/plain", "application/octet-stream"})
-  @DisplayName("read the body as JSON whatever Content-Type the client sent, as curl -d and old clients do")
-  void readsJsonWhateverTheContentType(String contentType) {
-    HttpResponse<Buffer> response = gateway.send(HttpMethod.POST, RULE, Buffer.buffer(LEGACY),
-        MultiMap.caseInsensitiveMultiMap().add("Content-Type", contentType));
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.bodyAsJsonObject().getLong("fileId")).isEqualTo(3L);
   }
 
   @Test

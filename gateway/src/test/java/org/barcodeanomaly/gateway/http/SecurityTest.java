@@ -20,6 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("API keys")
@@ -64,6 +66,53 @@ class SecurityTest {
       assertThat(listed.statusCode()).isEqualTo(200);
       assertThat(listed.bodyAsJsonObject().getJsonArray("plugins").getJsonObject(0).getString("file"))
           .isEqualTo("rule-plugin.jar");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"application/x-www-form-urlencoded", "text/plain", "application/octet-stream"})
+  @DisplayName("with API keys, read the body as JSON whatever Content-Type the client sent, as curl -d and old clients do")
+  void readsJsonWhateverTheContentTypeWithKeys(String contentType, Vertx vertx) {
+    try (RunningGateway gateway = start(vertx, new SecurityConfig().setApiKeys(List.of("client-key")))) {
+      HttpResponse<Buffer> response = gateway.send(HttpMethod.POST, RULE, Buffer.buffer(LEGACY),
+          MultiMap.caseInsensitiveMultiMap().add("Content-Type", contentType).add(SecurityConfig.HEADER, "client-key"));
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.bodyAsJsonObject().getLong("fileId")).isEqualTo(3L);
+    }
+  }
+
+  @Test
+  @DisplayName("without API keys, refuse what a web page in the operator's browser could send: a body not labelled JSON"
+      + " (415), another site's Origin or a non-loopback Host (403); loopback origins and JSON pass")
+  void guardsTheNoKeyModeFromWebPages(Vertx vertx) {
+    try (RunningGateway gateway = start(vertx, new SecurityConfig())) {
+      for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+        HttpResponse<Buffer> form = gateway.send(HttpMethod.POST, RULE, Buffer.buffer(LEGACY),
+            MultiMap.caseInsensitiveMultiMap().add("Content-Type", type));
+        assertThat(form.statusCode()).as(type).isEqualTo(415);
+        assertThat(form.bodyAsJsonObject().getString("detail")).startsWith("Content-Type '" + type + "' is not JSON:"
+            + " send the body with Content-Type: application/json");
+      }
+      HttpResponse<Buffer> foreign = gateway.send(HttpMethod.POST, "/api/manager/stream/lstm", Buffer.buffer(LEGACY),
+          MultiMap.caseInsensitiveMultiMap().add("Origin", "https://evil.example"));
+      assertThat(foreign.statusCode()).isEqualTo(403);
+      assertThat(foreign.bodyAsJsonObject().getString("detail")).isEqualTo("Origin 'https://evil.example' is not a"
+          + " loopback origin: without API keys the gateway refuses requests from web pages of other sites;"
+          + " to serve other clients, set security.apiKeys");
+      assertThat(gateway.send(HttpMethod.GET, "/api/detectors", null,
+          MultiMap.caseInsensitiveMultiMap().add("Origin", "http://evil.example")).statusCode()).isEqualTo(403);
+      HttpResponse<Buffer> rebound = gateway.send(HttpMethod.GET, "/api/detectors", null,
+          MultiMap.caseInsensitiveMultiMap().add("Host", "rebound.evil.example:8080"));
+      assertThat(rebound.statusCode()).isEqualTo(403);
+      assertThat(rebound.bodyAsJsonObject().getString("detail")).startsWith("Host 'rebound.evil.example:8080' is not"
+          + " a loopback name");
+
+      assertThat(gateway.send(HttpMethod.POST, RULE, Buffer.buffer(LEGACY), MultiMap.caseInsensitiveMultiMap()
+          .add("Origin", "http://localhost:3000").add("Content-Type", "application/json; charset=utf-8"))
+          .statusCode()).isEqualTo(200);
+      assertThat(gateway.send(HttpMethod.GET, "/api/detectors", null,
+          MultiMap.caseInsensitiveMultiMap().add("Host", "localhost:1234")).statusCode()).isEqualTo(200);
     }
   }
 

@@ -47,6 +47,31 @@ class StatusEndpointsTest {
   }
 
   @Test
+  @DisplayName("/health and /ready answer 503 naming the cause once a request failed for lack of memory, while the"
+      + " request itself is still answered by the fallback")
+  void reportDownWhenOutOfMemory(Vertx vertx) {
+    TestPlugin.of("rule").writeTo(home.resolve("plugins/rule-plugin.jar"));
+    TestPlugin.of("svm").runsOutOfMemory().writeTo(home.resolve("plugins/svm-plugin.jar"));
+    try (RunningGateway gateway = RunningGateway.start(vertx, RunningGateway.testConfig(home))) {
+      assertThat(gateway.get("/health").statusCode()).isEqualTo(200);
+      JsonObject request = new JsonObject(RunningGateway.resource("legacy_request_example.json"));
+      request.getJsonArray("data").getJsonObject(0).put("epc_code", TestPlugin.CRASHING_EPC);
+
+      HttpResponse<Buffer> answered = gateway.post("/api/manager/export-and-analyze-async/svm", request.encode());
+      assertThat(answered.bodyAsJsonObject().getString("method")).isEqualTo("rule-based-fallback");
+
+      HttpResponse<Buffer> health = gateway.get("/health");
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(health.bodyAsJsonObject().getString("status")).isEqualTo("DOWN");
+      assertThat(health.bodyAsJsonObject().getString("detail")).startsWith("requests are failing for lack of memory"
+          + " (1 out-of-memory failures, the last at ");
+      HttpResponse<Buffer> ready = gateway.get("/ready");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.bodyAsJsonObject().getString("detail")).startsWith("not ready: requests are failing for lack of memory");
+    }
+  }
+
+  @Test
   @DisplayName("report not ready with 503 and the reason while a required detector does not serve")
   void reportNotReady(Vertx vertx) {
     TestPlugin.of("rule").writeTo(home.resolve("plugins/rule-plugin.jar"));

@@ -19,6 +19,7 @@ import org.barcodeanomaly.api.event.ScanEvent;
 import org.barcodeanomaly.gateway.detector.DetectorRegistry;
 import org.barcodeanomaly.gateway.metrics.GatewayMetrics;
 import org.barcodeanomaly.gateway.routing.AttemptFailure.Kind;
+import org.barcodeanomaly.gateway.testing.Await;
 import org.barcodeanomaly.gateway.testing.RunningGateway;
 import org.barcodeanomaly.gateway.testing.StubDetector;
 import org.barcodeanomaly.gateway.testing.StubStreamingDetector;
@@ -150,5 +151,60 @@ class ScoringExecutorTest {
     registry.remove("lstm");
     assertThat(gauge.value()).isZero();
     assertThat(meters.find("gateway.stream.buffered.epcs").gauges()).hasSize(1);
+  }
+
+  /** Scores 0, but hangs on an EPC "hang" until released, ignoring interrupts, as a stuck native call. */
+  private static final class HangingDetector extends StubDetector {
+    final CountDownLatch release = new CountDownLatch(1);
+
+    HangingDetector() {
+      super("hang-1");
+    }
+
+    @Override
+    public org.barcodeanomaly.api.detector.ScoreTable score(List<ScanEvent> events) {
+      if (events.stream().anyMatch(event -> event.epcCode().equals("hang"))) {
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (release.getCount() > 0 && System.nanoTime() < end) {
+          try {
+            release.await(1, TimeUnit.SECONDS);
+          } catch (InterruptedException ignored) {
+            // a hung call does not notice
+          }
+        }
+      }
+      return new org.barcodeanomaly.api.detector.ScoreTable(events.size());
+    }
+  }
+
+  @Test
+  @DisplayName("a call that ignores the interrupt past its budget loses its thread, which is replaced so the next"
+      + " request is answered; once more threads are lost than the detector has, it is quarantined")
+  void replacesLostThreadsThenQuarantines() {
+    HangingDetector detector = new HangingDetector();
+    registry.install(detector.serving("svm"));
+    try {
+      assertThatThrownBy(() -> RunningGateway.await(scoring.score("svm", arrivals("hang"), 100, null)))
+          .isInstanceOfSatisfying(AttemptFailure.class, failure -> assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT));
+
+      Scored answered = RunningGateway.await(scoring.score("svm", arrivals("a"), 30_000, null));
+      assertThat(answered.detectorId()).as("a new thread took the lost one's place").isEqualTo("svm");
+
+      assertThatThrownBy(() -> RunningGateway.await(scoring.score("svm", arrivals("hang"), 100, null)))
+          .isInstanceOf(AttemptFailure.class);
+      AttemptFailure quarantined = Await.until("the detector is quarantined", java.time.Duration.ofSeconds(30),
+          () -> {
+            try {
+              RunningGateway.await(scoring.score("svm", arrivals("a"), 30_000, null));
+              return null;
+            } catch (AttemptFailure failure) {
+              return failure;
+            }
+          }, failure -> failure != null && failure.kind() == Kind.CIRCUIT_OPEN);
+      assertThat(quarantined.getMessage()).startsWith("detector 'svm' was not asked: it is quarantined: 2 of its"
+          + " calls never returned after their time budget ran out");
+    } finally {
+      detector.release.countDown();
+    }
   }
 }

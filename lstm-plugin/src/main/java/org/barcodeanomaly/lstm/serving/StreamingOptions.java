@@ -5,8 +5,9 @@ import java.time.format.DateTimeParseException;
 import org.barcodeanomaly.api.detector.DetectorOptions;
 
 /**
- * Bounds of the streaming buffer: how many EPCs it remembers, for how long an idle EPC stays, for
- * how long a sold EPC is watched, and how many recent events it keeps per EPC.
+ * Bounds of the streaming buffer: how many EPCs it remembers, how many bytes of heap they may
+ * take, for how long an idle EPC stays, for how long a sold EPC is watched, and how many recent
+ * events it keeps per EPC.
  *
  * @param maxEpcs         EPCs buffered at most; beyond, Caffeine's size eviction (W-TinyLFU)
  *                        drops entries it predicts least useful, which may be a newcomer rather
@@ -17,9 +18,12 @@ import org.barcodeanomaly.api.detector.DetectorOptions;
  *                        scan after the sale is scored with the sale before it (docs/spec/ANOMALIES.md: any
  *                        scan after POS_Sell is an order error), then forgotten
  * @param maxEventsPerEpc recent events kept per EPC; older ones are dropped
+ * @param maxBytes        estimated heap the buffered EPCs may take at most, whatever their count
+ *                        and the length of their codes (a count bound alone let 5,760 EPCs of
+ *                        1 MB codes fill a 6 GB heap); beyond, the same eviction applies
  */
 public record StreamingOptions(long maxEpcs, Duration idleTimeout, Duration afterSaleWindow,
-    int maxEventsPerEpc) {
+    int maxEventsPerEpc, long maxBytes) {
 
   /** Setting for {@link #maxEpcs()}: a whole number, at least 1. */
   public static final String MAX_EPCS = "lstm.stream.maxEpcs";
@@ -27,6 +31,8 @@ public record StreamingOptions(long maxEpcs, Duration idleTimeout, Duration afte
   public static final String IDLE_TIMEOUT = "lstm.stream.idleTimeout";
   /** Setting for {@link #afterSaleWindow()}: a positive ISO-8601 duration, e.g. {@code P14D}. */
   public static final String AFTER_SALE_WINDOW = "lstm.stream.afterSaleWindow";
+  /** Setting for {@link #maxBytes()}: a whole number of bytes, at least 1. */
+  public static final String MAX_BYTES = "lstm.stream.maxBytes";
   /** Setting for {@link #maxEventsPerEpc()}: a whole number, at least 1. */
   public static final String MAX_EVENTS_PER_EPC = "lstm.stream.maxEventsPerEpc";
 
@@ -39,6 +45,27 @@ public record StreamingOptions(long maxEpcs, Duration idleTimeout, Duration afte
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofDays(60);
   /** Default {@link #afterSaleWindow()}: 14 days, the longest scan-after-sale the simulator injects. */
   public static final Duration DEFAULT_AFTER_SALE_WINDOW = Duration.ofDays(14);
+
+  /**
+   * Heap allowed per EPC when {@link #maxBytes()} is not set: 4 KiB, about two full trails of
+   * twenty events (an event takes about 120 B once buffered).
+   */
+  public static final long DEFAULT_BYTES_PER_EPC = 4096;
+
+  /** Bounds with {@link #maxBytes()} at its default, {@link #defaultMaxBytes(long)}. */
+  public StreamingOptions(long maxEpcs, Duration idleTimeout, Duration afterSaleWindow, int maxEventsPerEpc) {
+    this(maxEpcs, idleTimeout, afterSaleWindow, maxEventsPerEpc, defaultMaxBytes(maxEpcs));
+  }
+
+  /**
+   * The default heap bound of {@code maxEpcs} EPCs: {@value #DEFAULT_BYTES_PER_EPC} bytes each,
+   * but never more than a quarter of the JVM's maximum heap, so that the buffers alone can never
+   * run the gateway out of memory.
+   */
+  public static long defaultMaxBytes(long maxEpcs) {
+    long perEpc = maxEpcs > Long.MAX_VALUE / DEFAULT_BYTES_PER_EPC ? Long.MAX_VALUE : maxEpcs * DEFAULT_BYTES_PER_EPC;
+    return Math.max(1, Math.min(perEpc, Runtime.getRuntime().maxMemory() / 4));
+  }
 
   /**
    * Defaults for a network reading {@code sequenceLength} events: {@value #DEFAULT_MAX_EPCS} EPCs,
@@ -56,18 +83,19 @@ public record StreamingOptions(long maxEpcs, Duration idleTimeout, Duration afte
 
   /**
    * The bounds set in {@code options} ({@value #MAX_EPCS}, {@value #IDLE_TIMEOUT},
-   * {@value #AFTER_SALE_WINDOW}, {@value #MAX_EVENTS_PER_EPC}) for a network reading
+   * {@value #AFTER_SALE_WINDOW}, {@value #MAX_EVENTS_PER_EPC}, {@value #MAX_BYTES}) for a network reading
    * {@code sequenceLength} events, each one not set taken from {@link #defaults}.
    *
    * @throws IllegalArgumentException naming the setting, its value and what is allowed
    */
   public static StreamingOptions fromSettings(DetectorOptions options, int sequenceLength) {
     StreamingOptions defaults = defaults(sequenceLength);
-    return new StreamingOptions(
-        wholeNumber(options, MAX_EPCS, defaults.maxEpcs(), Long.MAX_VALUE),
+    long maxEpcs = wholeNumber(options, MAX_EPCS, defaults.maxEpcs(), Long.MAX_VALUE);
+    return new StreamingOptions(maxEpcs,
         duration(options, IDLE_TIMEOUT, defaults.idleTimeout()),
         duration(options, AFTER_SALE_WINDOW, defaults.afterSaleWindow()),
-        (int) wholeNumber(options, MAX_EVENTS_PER_EPC, defaults.maxEventsPerEpc(), Integer.MAX_VALUE));
+        (int) wholeNumber(options, MAX_EVENTS_PER_EPC, defaults.maxEventsPerEpc(), Integer.MAX_VALUE),
+        wholeNumber(options, MAX_BYTES, defaultMaxBytes(maxEpcs), Long.MAX_VALUE));
   }
 
   /** Checks the bounds. */
@@ -79,6 +107,9 @@ public record StreamingOptions(long maxEpcs, Duration idleTimeout, Duration afte
     requirePositive("afterSaleWindow", afterSaleWindow);
     if (maxEventsPerEpc < 1) {
       throw new IllegalArgumentException("maxEventsPerEpc must be >= 1, was " + maxEventsPerEpc);
+    }
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
     }
   }
 

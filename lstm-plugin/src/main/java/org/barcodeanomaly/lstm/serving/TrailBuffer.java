@@ -20,8 +20,9 @@ import org.barcodeanomaly.api.event.ScanEvent;
  * trail so far (a prefix, which the network was trained on) and no caller has to collect whole
  * trails.
  *
- * <p>A Caffeine cache bounded by {@link StreamingOptions#maxEpcs()} (Caffeine's W-TinyLFU size
- * eviction, which may turn a newcomer away rather than evict an old EPC) and by time, counted from
+ * <p>A Caffeine cache bounded by {@link StreamingOptions#maxEpcs()} and
+ * {@link StreamingOptions#maxBytes()} at once (Caffeine's W-TinyLFU weight eviction, which may
+ * turn a newcomer away rather than evict an old EPC; see {@link #weigh}) and by time, counted from
  * the EPC's last event: {@link StreamingOptions#idleTimeout()} for a trail in transit,
  * {@link StreamingOptions#afterSaleWindow()} for a trail that ends with {@code POS_Sell}. A sale
  * thus resets the EPC after a short watch: a scan after the sale within the window is scored with
@@ -42,7 +43,13 @@ final class TrailBuffer {
   /** The event type that ends a trail: the item has been sold. */
   static final String SALE = "POS_Sell";
 
+  /** Estimated heap of one buffered EPC besides its events: cache node, key string, list. */
+  static final int EPC_OVERHEAD_BYTES = 120;
+  /** Estimated heap of one buffered event (113 B measured, see {@link #compact}). */
+  static final int EVENT_BYTES = 120;
+
   private final int maxEvents;
+  private final int minWeight;
   private final Cache<String, List<ScanEvent>> buffers;
 
   /** A buffer within {@code options}, on the system clock. */
@@ -53,8 +60,10 @@ final class TrailBuffer {
   /** A buffer within {@code options} whose idle timeout reads {@code ticker} (tests move time). */
   TrailBuffer(StreamingOptions options, Ticker ticker) {
     this.maxEvents = options.maxEventsPerEpc();
+    this.minWeight = (int) Math.min(Integer.MAX_VALUE, Math.max(1, options.maxBytes() / options.maxEpcs()));
     this.buffers = Caffeine.newBuilder()
-        .maximumSize(options.maxEpcs())
+        .maximumWeight(options.maxBytes())
+        .weigher(this::weigh)
         .expireAfter(new TrailExpiry(options))
         .executor(Runnable::run)
         .ticker(ticker)
@@ -173,6 +182,40 @@ final class TrailBuffer {
     }
     grown.add(event);
     return Collections.unmodifiableList(grown);
+  }
+
+  /**
+   * The weight of one EPC in the cache: its estimated heap in bytes, but at least
+   * {@code maxBytes / maxEpcs}. Caffeine takes a size or a weight bound, not both; with this
+   * floor, a total weight within {@code maxBytes} holds at most {@code maxEpcs} EPCs and at most
+   * {@code maxBytes} estimated bytes.
+   */
+  int weigh(String epc, List<ScanEvent> events) {
+    return Math.max(minWeight, estimatedBytes(epc, events));
+  }
+
+  /** Estimated heap of {@code epc}'s buffered {@code events}, key and entry included. */
+  static int estimatedBytes(String epc, List<ScanEvent> events) {
+    long bytes = EPC_OVERHEAD_BYTES + (long) epc.length() * 2;
+    for (ScanEvent event : events) {
+      bytes += EVENT_BYTES + ownTextBytes(event.businessStep(), BusinessStep.fromName(event.businessStep()) != null)
+          + ownTextBytes(event.eventType(), EventType.fromName(event.eventType()) != null);
+    }
+    return (int) Math.min(Integer.MAX_VALUE, bytes);
+  }
+
+  /** A step or type string the event holds on its own (not a shared canonical one). */
+  private static long ownTextBytes(String text, boolean canonical) {
+    return canonical || text == null ? 0 : 40 + 2L * text.length();
+  }
+
+  /** Estimated heap of everything buffered now (expired entries not yet swept included). */
+  long estimatedBytes() {
+    long total = 0;
+    for (Map.Entry<String, List<ScanEvent>> entry : buffers.asMap().entrySet()) {
+      total += estimatedBytes(entry.getKey(), entry.getValue());
+    }
+    return total;
   }
 
   /**

@@ -24,6 +24,13 @@ class StreamingOptionsTest {
   }
 
   @Test
+  @DisplayName("by default the buffers may take 4 KiB per EPC, never more than a quarter of the heap")
+  void defaultByteBound() {
+    assertThat(StreamingOptions.defaultMaxBytes(10)).isEqualTo(40_960);
+    assertThat(StreamingOptions.defaultMaxBytes(Long.MAX_VALUE)).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  @Test
   @DisplayName("the default idle timeout outlasts the longest normal stay at a node (49 days)")
   void idleTimeoutOutlastsNormalDwell() {
     assertThat(StreamingOptions.DEFAULT_IDLE_TIMEOUT).isGreaterThan(Duration.ofDays(49));
@@ -36,9 +43,10 @@ class StreamingOptionsTest {
         .setSetting(StreamingOptions.MAX_EPCS, "5000")
         .setSetting(StreamingOptions.IDLE_TIMEOUT, "PT12H")
         .setSetting(StreamingOptions.AFTER_SALE_WINDOW, "P3D")
-        .setSetting(StreamingOptions.MAX_EVENTS_PER_EPC, " 8 ");
+        .setSetting(StreamingOptions.MAX_EVENTS_PER_EPC, " 8 ")
+        .setSetting(StreamingOptions.MAX_BYTES, "1048576");
     assertThat(StreamingOptions.fromSettings(options, SEQUENCE_LENGTH))
-        .isEqualTo(new StreamingOptions(5000, Duration.ofHours(12), Duration.ofDays(3), 8));
+        .isEqualTo(new StreamingOptions(5000, Duration.ofHours(12), Duration.ofDays(3), 8, 1 << 20));
   }
 
   @ParameterizedTest(name = "{0}={1}")

@@ -122,6 +122,23 @@ class TrailBufferTest {
   }
 
   @Test
+  @DisplayName("EPCs with huge codes stay within maxBytes of estimated heap, far below maxEpcs")
+  void boundsTheBytes() {
+    long maxBytes = 1 << 20;
+    TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10_000, Duration.ofDays(60), Duration.ofDays(14), 20,
+        maxBytes));
+    String longCode = "9".repeat(50_000);
+    for (int i = 0; i < 200; i++) {
+      buffer.admit(List.of(event(i, longCode + i, "WMS_Inbound")));
+    }
+    buffer.cleanUp();
+    assertThat(buffer.estimatedBytes()).isPositive().isLessThanOrEqualTo(maxBytes);
+    assertThat(buffer.bufferedEpcs()).isLessThanOrEqualTo(maxBytes / (50_000 * 2));
+    assertThat(TrailBuffer.estimatedBytes("A", List.of(event(1, "A", "WMS_Inbound"))))
+        .as("a short code and one canonical event").isEqualTo(TrailBuffer.EPC_OVERHEAD_BYTES + 2 + TrailBuffer.EVENT_BYTES);
+  }
+
+  @Test
   @DisplayName("no more than maxEpcs EPCs stay buffered")
   void boundsTheEpcs() {
     TrailBuffer buffer = new TrailBuffer(new StreamingOptions(10, Duration.ofDays(1), Duration.ofDays(1), 3));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.StreamingDetector;
@@ -28,12 +29,15 @@ public final class ContractAnalysis {
    * @param method  the response's {@code method}, e.g. the detector's version
    * @param warning the response's {@code warning} (a fallback explanation), or {@code null}
    * @throws IllegalStateException when the detector does not return one score row per event
+   * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
+   *     between two files (its caller gave up: the rest of the files are not scored)
    */
   public static ContractResponse analyze(ContractRequest request, Detector detector, String method,
       String warning) {
     Thresholds thresholds = detector.thresholds();
     List<FileResult> results = new ArrayList<>(request.files().size());
     for (FileBatch batch : request.files()) {
+      stopIfAbandoned(results.size(), request.files().size());
       results.add(judge(detector, batch, detector.score(batch.events()), thresholds));
     }
     return new ContractResponse(results, method, warning, request.rejected());
@@ -66,6 +70,18 @@ public final class ContractAnalysis {
       results.add(judge(detector, batch, byFile.get(batch.fileId()), thresholds));
     }
     return new ContractResponse(results, method, null, request.rejected());
+  }
+
+  /**
+   * A request of many files is scored file by file; when the caller has given up (its time budget
+   * ran out and it interrupted this thread), scoring the remaining files would only keep a worker
+   * busy for an answer nobody reads.
+   */
+  private static void stopIfAbandoned(int scored, int files) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("abandoned by the caller after " + scored + " of " + files
+          + " files: the time budget ran out");
+    }
   }
 
   /** The rows of {@code arrivals} (request order) as one table per file (file order). */

@@ -21,8 +21,16 @@ public final class ContractOptions {
   /** Default limit on the items of {@code data}: 100,000. */
   public static final int DEFAULT_MAX_EVENTS = 100_000;
 
+  /**
+   * Default limit on the length of a text field ({@code epc_code}, {@code business_step},
+   * {@code event_type}, {@code event_time}): 256 characters. The longest real value is an SGTIN
+   * URN of about 60; the limit keeps a client from making a detector buffer megabytes per EPC.
+   */
+  public static final int DEFAULT_MAX_FIELD_CHARS = 256;
+
   private ZoneId localTimeZone = DEFAULT_LOCAL_TIME_ZONE;
   private int maxEvents = DEFAULT_MAX_EVENTS;
+  private int maxFieldChars = DEFAULT_MAX_FIELD_CHARS;
 
   /** Options with the defaults. */
   public ContractOptions() {
@@ -32,6 +40,7 @@ public final class ContractOptions {
   public ContractOptions(ContractOptions other) {
     this.localTimeZone = other.localTimeZone;
     this.maxEvents = other.maxEvents;
+    this.maxFieldChars = other.maxFieldChars;
   }
 
   /** The zone in which an {@code event_time} without zone or offset is read. */
@@ -65,6 +74,26 @@ public final class ContractOptions {
       throw new IllegalArgumentException("maxEvents must be at least 1, was " + maxEvents);
     }
     this.maxEvents = maxEvents;
+    return this;
+  }
+
+  /** The most characters a text field of an item may hold. */
+  public int getMaxFieldChars() {
+    return maxFieldChars;
+  }
+
+  /**
+   * Sets the most characters a text field of an item ({@code epc_code}, {@code business_step},
+   * {@code event_type}, {@code event_time}) may hold; a longer value rejects the item, with a
+   * {@code rejectedEvents} reason naming the field, its length and the limit.
+   *
+   * @throws IllegalArgumentException when {@code maxFieldChars} is below 1
+   */
+  public ContractOptions setMaxFieldChars(int maxFieldChars) {
+    if (maxFieldChars < 1) {
+      throw new IllegalArgumentException("maxFieldChars must be at least 1, was " + maxFieldChars);
+    }
+    this.maxFieldChars = maxFieldChars;
     return this;
   }
 }

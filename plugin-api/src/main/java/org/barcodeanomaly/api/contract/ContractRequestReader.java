@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,6 +38,7 @@ public final class ContractRequestReader {
   private static final String EXPECTED_BODY = "expected a JSON object such as {\"data\": [ ... ]}";
 
   private final int maxEvents;
+  private final int maxFieldChars;
   private final EventTimeFormat times;
 
   /** A reader with the default options (zone-less times read as UTC, at most 100,000 events). */
@@ -47,6 +49,7 @@ public final class ContractRequestReader {
   /** A reader with {@code options}; later changes to {@code options} do not affect it. */
   public ContractRequestReader(ContractOptions options) {
     this.maxEvents = options.getMaxEvents();
+    this.maxFieldChars = options.getMaxFieldChars();
     this.times = new EventTimeFormat(options.getLocalTimeZone());
   }
 
@@ -60,9 +63,20 @@ public final class ContractRequestReader {
   public ContractRequest read(byte[] body) throws ContractFormatException {
     try {
       return read(JSON.createParser(body));
+    } catch (CharConversionException e) {
+      throw undecodable(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the request body", e);
     }
+  }
+
+  /**
+   * Jackson guesses UTF-16 or UTF-32 from the first bytes and fails, as it opens the body or
+   * later, on what does not decode (found by ContractRequestReaderFuzzTest): the client's text,
+   * not a server failure.
+   */
+  private static ContractFormatException undecodable(CharConversionException e) {
+    return new ContractFormatException("the body is not valid JSON text: " + e.getMessage() + "; send it as UTF-8", e);
   }
 
   /**
@@ -74,6 +88,8 @@ public final class ContractRequestReader {
   public ContractRequest read(InputStream body) throws ContractFormatException {
     try {
       return read(JSON.createParser(body));
+    } catch (CharConversionException e) {
+      throw undecodable(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the request body", e);
     }
@@ -126,7 +142,7 @@ public final class ContractRequestReader {
   private ContractRequest readData(JsonParser parser) throws IOException, TooManyEventsException {
     List<ScanEvent> events = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>();
-    RequestItem item = new RequestItem(times);
+    RequestItem item = new RequestItem(times, maxFieldChars);
     int index = 0;
     for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
       if (token == null) {

@@ -20,6 +20,7 @@ final class RequestItem {
   private static final int MAX_QUOTED_LENGTH = 60;
 
   private final EventTimeFormat times;
+  private final int maxFieldChars;
   private final boolean[] seen = new boolean[ContractField.ALL.length];
   private final String[] problems = new String[ContractField.ALL.length];
 
@@ -31,8 +32,9 @@ final class RequestItem {
   private Instant eventTime;
   private long fileId;
 
-  RequestItem(EventTimeFormat times) {
+  RequestItem(EventTimeFormat times, int maxFieldChars) {
     this.times = times;
+    this.maxFieldChars = maxFieldChars;
   }
 
   /** Reads the object the parser's current {@code START_OBJECT} opens, up to its end. */
@@ -133,6 +135,12 @@ final class RequestItem {
 
   private String text(JsonParser parser, JsonToken value, ContractField field) throws IOException {
     if (value == JsonToken.VALUE_STRING) {
+      int length = parser.getTextLength();
+      if (length > maxFieldChars) {
+        reject(field, "is " + length + " characters long, over the limit of " + maxFieldChars
+            + " characters of a text field");
+        return null;
+      }
       return parser.getText();
     }
     reject(field, "must be a JSON string, was " + describe(parser, value));

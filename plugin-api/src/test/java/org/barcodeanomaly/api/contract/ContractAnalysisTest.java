@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.barcodeanomaly.api.detector.Detector;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.StreamingDetector;
@@ -52,7 +53,7 @@ class ContractAnalysisTest {
     }
   }
 
-  private static final class RecordingDetector extends RecordingDetectorBase {
+  private static class RecordingDetector extends RecordingDetectorBase {
   }
 
   /** Records the arrivals it was given and scores each with the jump rule of its parent. */
@@ -110,6 +111,27 @@ class ContractAnalysisTest {
     ContractResponse response = ContractAnalysis.analyze(request(), detector, "m", null);
     assertThat(detector.batches).isEmpty();
     assertThat(response.files()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a caller that gave up (interrupted the thread) stops the scoring of the remaining files")
+  void stopsWhenAbandoned() throws Exception {
+    RecordingDetector detector = new RecordingDetector() {
+      @Override
+      public ScoreTable score(List<ScanEvent> events) {
+        Thread.currentThread().interrupt();
+        return super.score(events);
+      }
+    };
+    ContractRequest request = request(item(1, 5, 1), item(2, 6, 1), item(3, 7, 1));
+    try {
+      assertThatThrownBy(() -> ContractAnalysis.analyze(request, detector, "m", null))
+          .isInstanceOf(CancellationException.class)
+          .hasMessage("abandoned by the caller after 1 of 3 files: the time budget ran out");
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(detector.batches).containsExactly(List.of(1L));
   }
 
   @Test

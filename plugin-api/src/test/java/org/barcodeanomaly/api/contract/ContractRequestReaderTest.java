@@ -269,6 +269,28 @@ class ContractRequestReaderTest {
       assertThat(rejectedSecond(item).field()).isEqualTo("location_id");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"epc_code", "business_step", "event_type", "event_time"})
+    @DisplayName("an item with a text field over the length limit is listed with the field, its length and the limit")
+    void overlongTextField(String field) throws Exception {
+      String overlong = "\"" + "9".repeat(ContractOptions.DEFAULT_MAX_FIELD_CHARS + 1) + "\"";
+      assertThat(rejectedSecond(with(field, overlong))).isEqualTo(new RejectedEvent(1, "12345", field,
+          "is 257 characters long, over the limit of 256 characters of a text field", 1L));
+    }
+
+    @Test
+    @DisplayName("a megabyte epc_code is rejected under a configured lower limit, and a code at the limit is read")
+    void configuredFieldLimit() throws Exception {
+      ContractRequestReader strict = new ContractRequestReader(new ContractOptions().setMaxFieldChars(45));
+      ContractRequest request = strict.read(data(VALID, with("epc_code", "\"" + "1".repeat(1 << 20) + "\""))
+          .getBytes(UTF_8));
+      assertThat(request.events()).extracting(ScanEvent::epcCode).containsExactly(EPC);
+      assertThat(request.rejected()).singleElement().satisfies(rejected -> {
+        assertThat(rejected.field()).isEqualTo("epc_code");
+        assertThat(rejected.reason()).isEqualTo("is 1048576 characters long, over the limit of 45 characters of a text field");
+      });
+    }
+
     @Test
     @DisplayName("every item rejected still makes a request, with no event and no file")
     void everyItemRejected() throws Exception {
@@ -304,6 +326,21 @@ class ContractRequestReaderTest {
     void refusesInvalidJson(String body) {
       assertThatThrownBy(() -> read(body)).isExactlyInstanceOf(ContractFormatException.class)
           .hasMessageStartingWith("the body is not valid JSON at line 1, column ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "IgAAAAAAAAA6IP////////8DW2V1c2V2aW5lc3N/c3RlcA==, Invalid UTF-32 character",
+        "ACsAAAAAAHsK, Unsupported UCS-4 endianness"})
+    @DisplayName("a body whose first bytes look like UTF-16 or UTF-32 but do not decode is refused as a format error, not a failure")
+    void undecodableText(String base64, String reason) {
+      byte[] body = java.util.Base64.getDecoder().decode(base64);
+      assertThatThrownBy(() -> reader.read(body))
+          .isInstanceOf(ContractFormatException.class)
+          .hasMessageStartingWith("the body is not valid JSON text: " + reason)
+          .hasMessageEndingWith("; send it as UTF-8");
+      assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(body)))
+          .isInstanceOf(ContractFormatException.class);
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class TestPlugin {
   private boolean failsToScore;
   private boolean wrongShape;
   private boolean refusesToStart;
+  private boolean ignoresInterrupts;
+  private String failure = "new IllegalStateException(\"model crashed\")";
 
   private TestPlugin(String provider) {
     this.provider = provider;
@@ -71,6 +73,22 @@ public final class TestPlugin {
   /** Makes scoring throw on any batch holding an event with EPC {@link #CRASHING_EPC}. */
   public TestPlugin failsToScore() {
     this.failsToScore = true;
+    return this;
+  }
+
+  /**
+   * Makes the slow scoring of {@link #delayMillis} ignore interrupts: it sleeps the whole delay
+   * whatever its caller does, as a hung native call would.
+   */
+  public TestPlugin ignoresInterrupts() {
+    this.ignoresInterrupts = true;
+    return this;
+  }
+
+  /** Makes the scoring of {@link #failsToScore()} throw an {@link OutOfMemoryError}, as with a full heap. */
+  public TestPlugin runsOutOfMemory() {
+    this.failsToScore = true;
+    this.failure = "new OutOfMemoryError(\"Java heap space\")";
     return this;
   }
 
@@ -138,10 +156,20 @@ public final class TestPlugin {
           public Thresholds thresholds() { return Thresholds.uniform(50); }
           public ScoreTable score(List<ScanEvent> events) {
             if (events.stream().anyMatch(e -> e.epcCode().equals("%s"))) {
-              try { Thread.sleep(%d); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+              long end = System.nanoTime() + %dL * 1_000_000L;
+              boolean interrupted = false;
+              for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                try {
+                  Thread.sleep(Math.max(1, left / 1_000_000L));
+                } catch (InterruptedException e) {
+                  interrupted = true;
+                  if (!%b) { break; }
+                }
+              }
+              if (interrupted) { Thread.currentThread().interrupt(); }
             }
             if (%b && events.stream().anyMatch(e -> e.epcCode().equals("%s"))) {
-              throw new IllegalStateException("model crashed");
+              throw %s;
             }
             ScoreTable table = new ScoreTable(%b && !events.isEmpty() ? events.size() - 1 : events.size());
             for (int i = 0; i < table.size(); i++) {
@@ -151,8 +179,8 @@ public final class TestPlugin {
             return table;
           }
         }
-        """.formatted(pkg, provider, SLOW_EPC, delayMillis, failsToScore, CRASHING_EPC, wrongShape,
-            alsoFlags, alsoFlags);
+        """.formatted(pkg, provider, SLOW_EPC, delayMillis, ignoresInterrupts, failsToScore, CRASHING_EPC,
+            failure, wrongShape, alsoFlags, alsoFlags);
   }
 
   private String providerSource(String pkg) {
