@@ -84,6 +84,7 @@ export function drawMap(container, locations, routes, stops, hops) {
   stops.forEach((stop, i) => {
     const p = at.get(String(stop.location));
     if (p) {
+      trail.append(svg('circle', {cx: p.x, cy: p.y, r: 6, class: `stop stop-${stop.verdict}`}));
       trail.append(svg('text', {x: p.x + 6, y: p.y - 6 - (i % 3) * 10, class: 'stop-label'}, String(i + 1)));
     }
   });

@@ -85,10 +85,20 @@ public final class HeadlessChromium implements AutoCloseable {
     Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
   }
 
-  /** Saves a PNG of one element to {@code file}. */
-  public static void screenshot(WebElement element, Path file) throws IOException {
+  /**
+   * Saves a PNG of the whole of one element to {@code file}: the window is made as tall as the
+   * page for the shot (headless chromium captures only what is in the window), then restored.
+   */
+  public void screenshot(WebElement element, Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    Files.write(file, ((TakesScreenshot) element).getScreenshotAs(OutputType.BYTES));
+    Dimension before = driver.manage().window().getSize();
+    Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+    driver.manage().window().setSize(new Dimension(before.getWidth(), Math.max(before.getHeight(), height.intValue() + 100)));
+    try {
+      Files.write(file, ((TakesScreenshot) element).getScreenshotAs(OutputType.BYTES));
+    } finally {
+      driver.manage().window().setSize(before);
+    }
   }
 
   /** Quits the browser and deletes its profile. */

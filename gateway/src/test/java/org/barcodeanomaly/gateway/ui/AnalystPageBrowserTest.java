@@ -102,7 +102,7 @@ class AnalystPageBrowserTest {
       assertThat(cell("#counts td[data-agreement='agree'][data-type='" + type + "']"))
           .isEqualTo(String.valueOf(agreement.getJsonObject(type).getLong("agree")));
     }
-    HeadlessChromium.screenshot(page.findElement(By.id("results")), SHOTS.resolve("side-by-side.png"));
+    browser.screenshot(page.findElement(By.id("results")), SHOTS.resolve("side-by-side.png"));
   }
 
   @Test
@@ -122,7 +122,7 @@ class AnalystPageBrowserTest {
     assertThat(page.findElements(By.cssSelector("#timeline tbody tr")))
         .extracting(tr -> tr.getAttribute("data-event-id")).containsExactly("301", "302", "303");
     assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("trail-title");
-    HeadlessChromium.screenshot(page.findElement(By.id("trail")), SHOTS.resolve("trail.png"));
+    browser.screenshot(page.findElement(By.id("trail")), SHOTS.resolve("trail.png"));
   }
 
   @Test
@@ -198,7 +198,7 @@ class AnalystPageBrowserTest {
       assertThat(cells.get(1).getText()).isEqualTo("SERVING");
       assertThat(cells.get(3).getText()).contains(detector.getString("id") + ": target");
     }
-    HeadlessChromium.screenshot(page.findElement(By.id("detectors")), SHOTS.resolve("detectors.png"));
+    browser.screenshot(page.findElement(By.id("detectors")), SHOTS.resolve("detectors.png"));
   }
 
   @Test
@@ -229,9 +229,27 @@ class AnalystPageBrowserTest {
     page.findElement(By.cssSelector("#events tbody tr")).click();
     Await.until("the trail is shown", LOAD, () -> page.findElement(By.id("trail")).isDisplayed());
 
-    Object overflow = page.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-    assertThat(((Number) overflow).intValue()).as("pixels the page is wider than the window").isLessThanOrEqualTo(0);
     browser.screenshot(SHOTS.resolve("narrow.png"));
+    Object overflow = page.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    Object widest = page.executeScript("const w = document.documentElement.clientWidth; return [...document.querySelectorAll("
+        + "'body *')].filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > w).slice(0, 12).map(e => e.tagName + '#' + e.id"
+        + " + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + '/' + w).join(', ')");
+    assertThat(((Number) overflow).intValue()).as("pixels the page is wider than the window (%s)", widest)
+        .isLessThanOrEqualTo(0);
+  }
+
+  @Test
+  @DisplayName("loads nothing from anywhere but the gateway, which forbids other origins in its Content-Security-Policy")
+  @SuppressWarnings("unchecked")
+  void everythingComesFromTheGateway() throws IOException {
+    loadSample("data/raw_sample.tsv");
+    String origin = "http://127.0.0.1:" + gateway.gateway().port() + "/";
+    List<String> loaded = (List<String>) page.executeScript(
+        "return performance.getEntriesByType('resource').map(e => e.name)");
+
+    assertThat(loaded).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(origin));
+    assertThat(loaded).anySatisfy(url -> assertThat(url).endsWith("/ui/data/locations.csv"));
+    assertThat(gateway.get("/ui/").getHeader("Content-Security-Policy")).startsWith("default-src 'self';");
   }
 
   // ---- driving the page ----
