@@ -251,6 +251,17 @@ export function trailOf(rows, epc) {
     .map(([row]) => row);
 }
 
+/**
+ * A location's name in Latin letters, unique per location: id, site, tier and, for wholesalers and
+ * retailers, their numbers in the reference names (수도권_도매상3_권역_소매상2: "74 Capital Retailer W3-R2").
+ */
+export function locationLabel(location) {
+  const shop = /도매상(\d+)_권역_소매상(\d+)$/.exec(location.scan_location);
+  const wholesaler = /도매상(\d+)$/.exec(location.scan_location);
+  const number = shop ? ` W${shop[1]}-R${shop[2]}` : (wholesaler ? ` ${wholesaler[1]}` : '');
+  return `${location.location_id} ${location.site} ${location.tier.replace('_', ' ')}${number}`;
+}
+
 /** Reads a small CSV with a header row and no quoted commas (the reference tables). */
 export function parseCsv(text) {
   const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);

@@ -1,7 +1,7 @@
 // The analyst's page: loads a request, asks /api/compare for every serving detector's answer,
 // and shows them side by side, each EPC's trail on the network map, and the detector list.
 import {TYPES, InputError, parseInput, buildModel, verdict, filterRows, sortRows, reportedCounts,
-  pairAgreement, trailOf, parseCsv} from './analysis.js';
+  pairAgreement, trailOf, parseCsv, locationLabel} from './analysis.js';
 import {drawMap} from './map.js';
 
 const PAGE_SIZE = 100;
@@ -215,7 +215,7 @@ function renderTable() {
     return h('tr', {tabindex: 0, class: `verdict-${v}${row.epc === state.selectedEpc ? ' selected' : ''}`,
       'aria-selected': row.epc === state.selectedEpc, dataset: {epc: row.epc, eventId: row.eventId, verdict: v}},
     h('td', {}, row.eventId), h('td', {}, row.fileId), h('td', {class: 'epc'}, row.epc),
-    h('td', {}, locationName(row.location)), h('td', {}, row.type), h('td', {class: 'time'}, row.time),
+    locationCell(row.location), h('td', {}, row.type), h('td', {class: 'time'}, row.time),
     ...detectorIdx.flatMap(d => typeIdx.map(t => h('td', {class: row.scores[d][t] === null ? 'score none' : 'score hit',
       dataset: {detector: detectors[d].id, type: TYPES[t]}}, score(row.scores[d][t])))));
   }));
@@ -227,12 +227,18 @@ function renderTable() {
 
 function locationName(id) {
   const l = state.locationById.get(String(id));
-  return l ? `${id} ${l.scan_location}` : `${id} (not a known location)`;
+  return l ? locationLabel(l) : `${id} (not a known location)`;
+}
+
+/** A table cell naming a location in Latin letters, its reference (Korean) name as the tooltip. */
+function locationCell(id) {
+  const l = state.locationById.get(String(id));
+  return h('td', {title: l ? l.scan_location : null, lang: 'en'}, locationName(id));
 }
 
 // ---- trail ----
 
-function selectTrail(epc) {
+function selectTrail(epc, focus = true) {
   state.selectedEpc = epc;
   const {detectorIdx, typeIdx} = chosen();
   const detectors = state.model.detectors;
@@ -240,19 +246,21 @@ function selectTrail(epc) {
   const hops = stops.slice(1).map((stop, i) => ({from: stops[i].location, to: stop.location, verdict: stop.verdict,
     label: `hop ${i + 1}: ${locationName(stops[i].location)} → ${locationName(stop.location)}, arrival event ${stop.eventId}: ${stop.verdict}`}));
   $('trail-title').textContent = `Trail of ${epc}: ${stops.length} events`;
-  drawMap($('map'), state.locations, state.routes, stops, hops);
+  drawMap($('map'), state.locations, state.routes, stops, hops, $('zoom').checked);
   $('timeline').tHead.replaceChildren(h('tr', {}, h('th', {scope: 'col'}, '#'), h('th', {scope: 'col'}, 'time'),
     h('th', {scope: 'col'}, 'location'), h('th', {scope: 'col'}, 'event type'), h('th', {scope: 'col'}, 'event'),
     ...detectorIdx.map(d => h('th', {scope: 'col'}, detectors[d].id))));
   $('timeline').tBodies[0].replaceChildren(...stops.map((stop, i) => h('tr', {class: `verdict-${stop.verdict}`,
     dataset: {eventId: stop.eventId, location: stop.location, verdict: stop.verdict}},
-  h('td', {}, i + 1), h('td', {class: 'time'}, stop.time), h('td', {}, locationName(stop.location)),
+  h('td', {}, i + 1), h('td', {class: 'time'}, stop.time), locationCell(stop.location),
   h('td', {}, stop.type), h('td', {}, stop.eventId),
   ...detectorIdx.map(d => h('td', {dataset: {detector: detectors[d].id}},
     typeIdx.filter(t => stop.scores[d][t] !== null).map(t => `${TYPES[t]} ${score(stop.scores[d][t])}`).join(', ') || '–')))));
   $('trail').hidden = false;
   renderTable();
-  $('trail-title').focus();
+  if (focus) {
+    $('trail-title').focus();
+  }
 }
 
 // ---- detectors ----
@@ -371,6 +379,7 @@ function wire() {
     renderTable();
   });
   $('refresh-detectors').addEventListener('click', loadDetectors);
+  $('zoom').addEventListener('change', () => selectTrail(state.selectedEpc, false));
 }
 
 wire();

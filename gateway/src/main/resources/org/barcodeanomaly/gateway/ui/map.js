@@ -1,6 +1,8 @@
 // The location network as an SVG: the 58 reference locations placed by latitude and longitude,
 // the observed routes as thin lines, and one EPC's trail drawn over them, hop by hop.
 
+import {locationLabel} from './analysis.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 600;
 const HEIGHT = 640;
@@ -41,11 +43,13 @@ export function project(locations) {
  * Draws the network and, when {@code hops} is given, a trail: hops [{from, to, verdict, label}]
  * between location ids, coloured by verdict ('normal', 'disagree', 'anomaly').
  */
-export function drawMap(container, locations, routes, stops, hops) {
+export function drawMap(container, locations, routes, stops, hops, zoom) {
   const at = project(locations);
   const byName = new Map(locations.map(l => [l.scan_location, String(l.location_id)]));
-  const root = svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', class: 'network',
-    'aria-labelledby': 'map-title'});
+  const box = zoom ? trailBox(stops.map(stop => at.get(String(stop.location))).filter(p => p)) : null;
+  const k = box ? box.w / WIDTH : 1;
+  const root = svg('svg', {viewBox: box ? `${box.x} ${box.y} ${box.w} ${box.h}` : `0 0 ${WIDTH} ${HEIGHT}`,
+    role: 'img', class: 'network', 'aria-labelledby': 'map-title', 'data-zoomed': Boolean(box)});
   root.append(svg('title', {id: 'map-title'}, stops.length > 0
     ? `Trail over ${stops.length} events on the map of the ${locations.length} locations`
     : `The ${locations.length} locations and their routes`));
@@ -62,8 +66,8 @@ export function drawMap(container, locations, routes, stops, hops) {
   for (const l of locations) {
     const p = at.get(String(l.location_id));
     const tier = TIERS.includes(l.tier) ? l.tier : 'other';
-    places.append(svg('circle', {cx: p.x, cy: p.y, r: tier === 'Retailer' ? 3 : 5, class: `tier-${tier}`,
-      'data-location': l.location_id}, svg('title', {}, `${l.location_id} ${l.scan_location} (${l.tier})`)));
+    places.append(svg('circle', {cx: p.x, cy: p.y, r: (tier === 'Retailer' ? 3 : 5) * k, class: `tier-${tier}`,
+      'data-location': l.location_id}, svg('title', {}, `${locationLabel(l)} (${l.scan_location})`)));
   }
   root.append(places);
   const trail = svg('g', {class: 'trail'});
@@ -76,7 +80,7 @@ export function drawMap(container, locations, routes, stops, hops) {
     const attrs = {class: `trail-hop hop-${hop.verdict}`, 'data-hop': i + 1, 'data-from': hop.from,
       'data-to': hop.to, 'data-verdict': hop.verdict};
     const shape = a.x === b.x && a.y === b.y
-      ? svg('circle', {...attrs, cx: a.x, cy: a.y, r: 9, fill: 'none'})
+      ? svg('circle', {...attrs, cx: a.x, cy: a.y, r: 9 * k, fill: 'none'})
       : svg('line', {...attrs, x1: a.x, y1: a.y, x2: b.x, y2: b.y});
     shape.append(svg('title', {}, hop.label));
     trail.append(shape);
@@ -84,17 +88,40 @@ export function drawMap(container, locations, routes, stops, hops) {
   stops.forEach((stop, i) => {
     const p = at.get(String(stop.location));
     if (p) {
-      trail.append(svg('circle', {cx: p.x, cy: p.y, r: 6, class: `stop stop-${stop.verdict}`}));
-      trail.append(svg('text', {x: p.x + 6, y: p.y - 6 - (i % 3) * 10, class: 'stop-label'}, String(i + 1)));
+      trail.append(svg('circle', {cx: p.x, cy: p.y, r: 6 * k, class: `stop stop-${stop.verdict}`}));
+      trail.append(svg('text', {x: p.x + 6 * k, y: p.y - (6 + (i % 3) * 10) * k, class: 'stop-label',
+        'font-size': 12 * k}, String(i + 1)));
     }
   });
   root.append(trail);
   container.replaceChildren(root, legend());
 }
 
+/** The part of the map around a trail's points, padded, never smaller than a fifth of the map. */
+function trailBox(points) {
+  if (points.length === 0) {
+    return null;
+  }
+  const xs = points.map(p => p.x);
+  const ys = points.map(p => p.y);
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+  const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const w = Math.max((Math.max(...xs) - Math.min(...xs)) * 1.4, (Math.max(...ys) - Math.min(...ys)) * 1.4 * WIDTH / HEIGHT, WIDTH / 5);
+  const h = w * HEIGHT / WIDTH;
+  return {x: cx - w / 2, y: cy - h / 2, w, h};
+}
+
 function legend() {
   const list = document.createElement('ul');
   list.className = 'legend';
+  for (const tier of TIERS) {
+    const item = document.createElement('li');
+    const dot = document.createElement('span');
+    dot.className = `dot tier-${tier}`;
+    dot.setAttribute('aria-hidden', 'true');
+    item.append(dot, tier.replace('_', ' '));
+    list.append(item);
+  }
   for (const [cls, text] of [['hop-normal', 'no detector reported the arrival'],
     ['hop-disagree', 'detectors disagree on the arrival'], ['hop-anomaly', 'every detector reported the arrival']]) {
     const item = document.createElement('li');

@@ -154,7 +154,7 @@ class AnalystPageBrowserTest {
 
   @Test
   @DisplayName("lists every item the gateway rejected with its field and reason, and scores the others")
-  void rejectedItemsAreListed() {
+  void rejectedItemsAreListed() throws IOException {
     JsonArray data = TrailRequests.request(3).getJsonArray("data");
     data.getJsonObject(1).put("location_id", "five");
     data.getJsonObject(2).remove("event_time");
@@ -169,6 +169,7 @@ class AnalystPageBrowserTest {
     assertThat(rejected.get(0)).startsWith("item 1", "2", "location_id");
     assertThat(rejected.get(1)).startsWith("item 2", "3", "event_time");
     assertThat(rejected).allSatisfy(cells -> assertThat(cells.get(3)).isNotBlank());
+    browser.screenshot(page.findElement(By.id("load")), SHOTS.resolve("rejected.png"));
   }
 
   @Test
@@ -219,6 +220,12 @@ class AnalystPageBrowserTest {
     new Select(page.findElement(By.id("filter-show"))).selectByValue("disagree");
     assertThat(page.findElement(By.id("shown")).getAttribute("data-matching")).isEqualTo(String.valueOf(expected.size()));
     assertThat(rowIds()).hasSize(Math.min(100, expected.size())).allSatisfy(id -> assertThat(expected).contains(id));
+    browser.screenshot(page.findElement(By.id("results")), SHOTS.resolve("ten-thousand-disagreements.png"));
+
+    page.findElement(By.cssSelector("#events tbody tr")).click();
+    Await.until("the trail is shown", LOAD, () -> page.findElement(By.id("trail")).isDisplayed());
+    assertThat(page.findElements(By.cssSelector("#timeline tbody tr"))).hasSize(10);
+    browser.screenshot(page.findElement(By.id("trail")), SHOTS.resolve("trail-wrong-turn.png"));
   }
 
   @Test
