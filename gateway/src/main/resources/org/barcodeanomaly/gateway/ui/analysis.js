@@ -252,6 +252,62 @@ export function trailOf(rows, epc) {
 }
 
 /**
+ * Reads a labels.csv of the simulator's layout: a header naming event_id and the five types, then
+ * one row per event with 0 or 1 per type. Returns {labels: Map(event id -> [0|1 x 5]), problems}.
+ */
+export function parseLabels(text) {
+  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const header = lines[0].split(',').map(name => name.trim());
+  const missing = ['event_id', ...TYPES].filter(name => !header.includes(name));
+  if (missing.length > 0) {
+    throw new InputError(`The labels file's header lacks the column(s) ${missing.join(', ')}; a labels.csv starts with event_id,${TYPES.join(',')}.`);
+  }
+  const at = ['event_id', ...TYPES].map(name => header.indexOf(name));
+  const labels = new Map();
+  const problems = [];
+  for (let row = 1; row < lines.length; row++) {
+    const cells = lines[row].split(',').map(cell => cell.trim());
+    const values = at.slice(1).map(i => cells[i]);
+    if (cells.length !== header.length || !/^-?\d+$/.test(cells[at[0]]) || values.some(v => v !== '0' && v !== '1')) {
+      problems.push({line: row + 1, reason: 'needs an integer event_id and 0 or 1 in each type column'});
+      continue;
+    }
+    labels.set(cells[at[0]], values.map(Number));
+  }
+  return {labels, problems};
+}
+
+/**
+ * Each detector's verdicts against labels, per type, at the detector's own thresholds (the
+ * contract gives verdicts and the scores of reported types only, so no curve): true and false
+ * positives, false negatives, precision, recall, F1. Rows without a label are counted apart.
+ */
+export function evaluateVerdicts(rows, labels, detectorCount) {
+  const labelled = rows.filter(row => labels.has(String(row.eventId)));
+  const results = [];
+  for (let d = 0; d < detectorCount; d++) {
+    results.push(TYPES.map((_, t) => {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      for (const row of labelled) {
+        const truth = labels.get(String(row.eventId))[t] === 1;
+        const said = reported(row, d, t);
+        tp += truth && said ? 1 : 0;
+        fp += !truth && said ? 1 : 0;
+        fn += truth && !said ? 1 : 0;
+      }
+      const precision = tp + fp === 0 ? null : tp / (tp + fp);
+      const recall = tp + fn === 0 ? null : tp / (tp + fn);
+      const f1 = precision === null || recall === null || precision + recall === 0 ? null
+        : 2 * precision * recall / (precision + recall);
+      return {tp, fp, fn, precision, recall, f1};
+    }));
+  }
+  return {results, labelled: labelled.length, unlabelled: rows.length - labelled.length};
+}
+
+/**
  * A location's name in Latin letters, unique per location: id, site, tier and, for wholesalers and
  * retailers, their numbers in the reference names (수도권_도매상3_권역_소매상2: "74 Capital Retailer W3-R2").
  */

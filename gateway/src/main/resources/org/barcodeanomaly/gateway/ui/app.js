@@ -1,7 +1,7 @@
 // The analyst's page: loads a request, asks /api/compare for every serving detector's answer,
 // and shows them side by side, each EPC's trail on the network map, and the detector list.
 import {TYPES, InputError, parseInput, buildModel, verdict, filterRows, sortRows, reportedCounts,
-  pairAgreement, trailOf, parseCsv, locationLabel} from './analysis.js';
+  pairAgreement, trailOf, parseCsv, locationLabel, parseLabels, evaluateVerdicts} from './analysis.js';
 import {drawMap} from './map.js';
 
 const PAGE_SIZE = 100;
@@ -10,7 +10,7 @@ const $ = id => document.getElementById(id);
 
 const state = {
   model: null, filtered: [], page: 0, sortKey: 'eventId', descending: false,
-  locations: [], routes: [], locationById: new Map(), selectedEpc: null,
+  locations: [], routes: [], locationById: new Map(), selectedEpc: null, labels: null,
 };
 
 function h(tag, attrs = {}, ...children) {
@@ -107,6 +107,7 @@ async function analyse(text, source) {
   renderSummary();
   applyFilters();
   $('results').hidden = false;
+  renderEvaluation();
   const done = performance.now();
   const failures = Object.entries(state.model.failures).map(([id, why]) => `${id} could not answer: ${why}`);
   if (failures.length > 0) {
@@ -236,6 +237,30 @@ function locationCell(id) {
   return h('td', {title: l ? l.scan_location : null, lang: 'en'}, locationName(id));
 }
 
+// ---- evaluation ----
+
+const share = x => (x === null ? '–' : x.toFixed(3));
+
+function renderEvaluation() {
+  if (!state.model || !state.labels) {
+    $('evaluation').hidden = true;
+    return;
+  }
+  const {results, labelled, unlabelled} = evaluateVerdicts(state.model.rows, state.labels.labels, state.model.detectors.length);
+  $('evaluation-note').textContent = `${number(labelled)} events labelled by ${state.labels.name}`
+    + (unlabelled > 0 ? `; ${number(unlabelled)} events have no label and are left out` : '')
+    + (state.labels.problems.length > 0 ? `; ${number(state.labels.problems.length)} label lines could not be read`
+      + ` (first: line ${state.labels.problems[0].line}, ${state.labels.problems[0].reason})` : '') + '.';
+  $('metrics').tBodies[0].replaceChildren(...state.model.detectors.flatMap((d, i) => TYPES.map((type, t) => {
+    const r = results[i][t];
+    return h('tr', {dataset: {detector: d.id, type}}, h('th', {scope: 'row'}, d.id), h('td', {}, type),
+      ...[['tp', number(r.tp)], ['fp', number(r.fp)], ['fn', number(r.fn)], ['precision', share(r.precision)],
+        ['recall', share(r.recall)], ['f1', share(r.f1)]].map(([metric, text]) =>
+        h('td', {class: 'num', dataset: {metric}}, text)));
+  })));
+  $('evaluation').hidden = false;
+}
+
 // ---- trail ----
 
 function selectTrail(epc, focus = true) {
@@ -323,6 +348,21 @@ function wire() {
       await analyse(await file.text(), `file ${file.name}`);
       event.target.value = '';
     }
+  });
+  $('labels').addEventListener('change', async event => {
+    const file = event.target.files[0];
+    if (!file) {
+      return;
+    }
+    clearMessages();
+    try {
+      state.labels = {name: file.name, ...parseLabels(await file.text())};
+    } catch (e) {
+      state.labels = null;
+      showError(`file ${file.name}: ${e.message}`);
+    }
+    event.target.value = '';
+    renderEvaluation();
   });
   const paste = $('paste');
   paste.addEventListener('dragover', event => event.preventDefault());

@@ -229,6 +229,47 @@ class AnalystPageBrowserTest {
   }
 
   @Test
+  @DisplayName("counts each detector's true and false positives and misses per type against an uploaded labels.csv")
+  void evaluationAgainstLabels() throws IOException {
+    int events = 70;
+    List<String> labels = new ArrayList<>(List.of("event_id,epcFake,epcDup,locErr,evtOrderErr,jump"));
+    Set<String> wrongTurns = new TreeSet<>();
+    for (int i = 0; i < events; i++) {
+      boolean wrongTurn = TrailRequests.wrongTurn(i / 10) && i % 10 == 3;
+      if (wrongTurn) {
+        wrongTurns.add(String.valueOf(i + 1));
+      }
+      labels.add((i + 1) + ",0,0," + (wrongTurn ? 1 : 0) + ",0,0");
+    }
+    labels.add("71,0,zero,0,0,0");
+    page.findElement(By.id("labels")).sendKeys(Files.write(files.resolve("labels.csv"), labels).toString());
+    JsonObject request = TrailRequests.request(events);
+    page.findElement(By.id("upload")).sendKeys(Files.writeString(files.resolve("scans.json"), request.encode()).toString());
+    awaitResults();
+
+    Map<String, Map<String, JsonObject>> reports = reports(compare(request.encode()));
+    for (String id : ServedDetectors.IDS) {
+      Set<String> reportedLocErr = new TreeSet<>();
+      reports.get(id).forEach((event, entry) -> {
+        if (Boolean.TRUE.equals(entry.getBoolean("locErr"))) {
+          reportedLocErr.add(event);
+        }
+      });
+      long truePositives = reportedLocErr.stream().filter(wrongTurns::contains).count();
+      String row = "#metrics tr[data-detector='" + id + "'][data-type='locErr'] ";
+      assertThat(cell(row + "td[data-metric='tp']")).isEqualTo(String.valueOf(truePositives));
+      assertThat(cell(row + "td[data-metric='fp']")).isEqualTo(String.valueOf(reportedLocErr.size() - truePositives));
+      assertThat(cell(row + "td[data-metric='fn']")).isEqualTo(String.valueOf(wrongTurns.size() - truePositives));
+      long fakes = reports.get(id).values().stream().filter(entry -> Boolean.TRUE.equals(entry.getBoolean("epcFake"))).count();
+      assertThat(cell("#metrics tr[data-detector='" + id + "'][data-type='epcFake'] td[data-metric='fp']"))
+          .isEqualTo(String.valueOf(fakes));
+    }
+    assertThat(page.findElement(By.id("evaluation-note")).getText())
+        .contains("70 events labelled").contains("1 label lines could not be read").contains("line 72");
+    browser.screenshot(page.findElement(By.id("evaluation")), SHOTS.resolve("evaluation.png"));
+  }
+
+  @Test
   @DisplayName("stays readable in a narrow window: only the tables scroll sideways, not the page")
   void narrowWindow() throws IOException {
     browser.resize(420, 900);
