@@ -220,7 +220,8 @@ class AnalystPageBrowserTest {
     new Select(page.findElement(By.id("filter-show"))).selectByValue("disagree");
     assertThat(page.findElement(By.id("shown")).getAttribute("data-matching")).isEqualTo(String.valueOf(expected.size()));
     assertThat(rowIds()).hasSize(Math.min(100, expected.size())).allSatisfy(id -> assertThat(expected).contains(id));
-    browser.screenshot(page.findElement(By.id("results")), SHOTS.resolve("ten-thousand-disagreements.png"));
+    page.executeScript("document.getElementById('results').scrollIntoView()");
+    browser.screenshot(SHOTS.resolve("ten-thousand-disagreements.png"));
 
     page.findElement(By.cssSelector("#events tbody tr")).click();
     Await.until("the trail is shown", LOAD, () -> page.findElement(By.id("trail")).isDisplayed());
