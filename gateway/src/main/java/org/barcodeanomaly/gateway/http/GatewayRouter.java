@@ -14,7 +14,7 @@ import org.barcodeanomaly.gateway.metrics.GatewayMetrics;
 /**
  * The gateway's HTTP routes, in one place: the contract's detection endpoints (one per route),
  * streaming (one path per streaming detector), comparison, the detector list, health, readiness,
- * Prometheus metrics, the OpenAPI document and the admin API. Detection endpoints pass the
+ * Prometheus metrics, the OpenAPI document, the analyst page and the admin API. Detection endpoints pass the
  * API-key check when keys are configured, admin endpoints always; bodies are limited in size;
  * every error is a JSON {@code detail}; every request is timed by endpoint, answering detector
  * and status.
@@ -33,6 +33,10 @@ public final class GatewayRouter {
   public static final String OPENAPI = "/openapi.json";
   /** Admin plugin list. */
   public static final String ADMIN_PLUGINS = "/admin/plugins";
+  /** The analyst page (redirects to {@link #UI_FILES}). */
+  public static final String UI = AnalystPage.PATH;
+  /** The analyst page's static files, {@code {path}} standing for a file's path. */
+  public static final String UI_FILES = AnalystPage.PATH + "/{path}";
   /** The streaming endpoint, {@code {detector}} standing for a detector id. */
   public static final String STREAM = ContractEndpoint.STREAM_PATH;
 
@@ -83,6 +87,7 @@ public final class GatewayRouter {
     router.get(READY).handler(status::ready);
     router.get(OPENAPI).handler(status::openApi);
     router.get(METRICS).handler(PrometheusScrapingHandler.create(services.prometheus()));
+    AnalystPage.mount(router);
 
     AdminEndpoints admin = new AdminEndpoints(services, errors);
     router.get(ADMIN_PLUGINS).handler(admin::list);
@@ -123,6 +128,8 @@ public final class GatewayRouter {
       endpoint = path;
     } else if (path.startsWith(ContractEndpoint.STREAM_PREFIX)) {
       endpoint = STREAM;
+    } else if (path.equals(UI) || path.startsWith(UI + "/")) {
+      endpoint = UI;
     } else if (path.startsWith("/admin/")) {
       endpoint = "/admin/*";
     } else {
@@ -138,6 +145,7 @@ public final class GatewayRouter {
     Set<String> endpoints = new HashSet<>(Set.of(
         HttpMethod.GET + " " + HEALTH, HttpMethod.GET + " " + READY, HttpMethod.GET + " " + METRICS,
         HttpMethod.GET + " " + DETECTORS, HttpMethod.GET + " " + OPENAPI,
+        HttpMethod.GET + " " + UI, HttpMethod.GET + " " + UI_FILES,
         HttpMethod.POST + " " + CompareEndpoint.PATH, HttpMethod.POST + " " + STREAM,
         HttpMethod.GET + " " + ADMIN_PLUGINS, HttpMethod.POST + " " + ADMIN_PLUGINS + "/reload",
         HttpMethod.PUT + " " + ADMIN_PLUGINS + "/{file}", HttpMethod.DELETE + " " + ADMIN_PLUGINS + "/{file}",
