@@ -1,6 +1,7 @@
 package org.barcodeanomaly.lstm.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class FeatureRedundancy {
    */
   public static FeatureRedundancy analyse(SequenceSet raw, Set<Feature> allowed, long seed) {
     double[][] data = sampleRows(raw, seed);
+    boolean[] varies = variesAnywhere(raw);
     FeatureRedundancy result = new FeatureRedundancy(data.length);
     List<Feature> candidates = new ArrayList<>();
     double[][] columns = transpose(data);
@@ -66,9 +68,10 @@ public final class FeatureRedundancy {
         result.dropped.put(feature, "normal variation moves it (not in VariationProofFeatures)");
         continue;
       }
-      double std = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation()
-          .evaluate(columns[feature.ordinal()]);
-      if (std < MIN_STD) {
+      // Constant means constant in every training row, not in the sample: a rare indicator (a scan
+      // after the sale, one row in 10,000) is absent from a 20,000-row sample, and dropping it
+      // cost a model the whole order-scan-after-sale variant.
+      if (!varies[feature.ordinal()]) {
         result.dropped.put(feature, "constant in the training data");
       } else {
         candidates.add(feature);
@@ -149,6 +152,30 @@ public final class FeatureRedundancy {
     }
     md.append("\nKept ").append(kept.size()).append(" of ").append(Feature.COUNT).append(" features.\n");
     return md.toString();
+  }
+
+  /** Per column, whether any two real rows of {@code raw} differ in it by at least {@link #MIN_STD}. */
+  static boolean[] variesAnywhere(SequenceSet raw) {
+    int width = raw.batch().featureCount();
+    double[] min = new double[width];
+    double[] max = new double[width];
+    Arrays.fill(min, Double.POSITIVE_INFINITY);
+    Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    for (int s = 0; s < raw.count(); s++) {
+      for (int t = 0; t < raw.batch().lengths()[s]; t++) {
+        int offset = (s * raw.batch().maxLength() + t) * width;
+        for (int k = 0; k < width; k++) {
+          double value = raw.batch().inputs()[offset + k];
+          min[k] = Math.min(min[k], value);
+          max[k] = Math.max(max[k], value);
+        }
+      }
+    }
+    boolean[] varies = new boolean[width];
+    for (int k = 0; k < width; k++) {
+      varies[k] = max[k] - min[k] >= MIN_STD;
+    }
+    return varies;
   }
 
   private static double[][] sampleRows(SequenceSet raw, long seed) {

@@ -54,7 +54,7 @@ class TrainingRunTest {
     assertThat(provenance.trainingCommand()).contains("--epochs 1", "--max-epcs 1500", "--seed 11",
         "--label-noise 0.0", "--batch-size 128", "--patience 3", "--buffer-hours 24");
     assertThat(provenance.split().name()).isEqualTo("epc-time-70-15-15");
-    assertThat(provenance.thresholdPolicy().name()).isEqualTo("f1-plateau-above-normal-quantile");
+    assertThat(provenance.thresholdPolicy().name()).isEqualTo("operating-point");
     assertThat(provenance.thresholds()).isEqualTo(LstmModelSpec.read(out).thresholds());
     assertThat(provenance.training().get(ColdStartIndexRun.PROVENANCE_KEY)).isInstanceOfSatisfying(Map.class,
         entry -> assertThat(((Number) entry.get("distinctVectorsStored")).intValue()).isPositive());
