@@ -14,13 +14,19 @@ public final class LimitsConfig {
   public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
   /** Default most events of one request: the contract codec's default, 100,000. */
   public static final int DEFAULT_MAX_EVENTS = ContractOptions.DEFAULT_MAX_EVENTS;
+  /**
+   * Default most events of one explanation request: explaining re-runs a learned model per reported
+   * event (the LSTM about 60 altered windows each), so its cost is bounded far below scoring's.
+   */
+  public static final int DEFAULT_MAX_EXPLAIN_EVENTS = 1_000;
   /** Default largest plugin jar or model archive uploaded through the admin API: 1 GiB. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 1L << 30;
 
-  private static final Set<String> KEYS = Set.of("maxBodyBytes", "maxEvents", "maxUploadBytes");
+  private static final Set<String> KEYS = Set.of("maxBodyBytes", "maxEvents", "maxExplainEvents", "maxUploadBytes");
 
   private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
   private int maxEvents = DEFAULT_MAX_EVENTS;
+  private int maxExplainEvents = DEFAULT_MAX_EXPLAIN_EVENTS;
   private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
 
   /** The defaults. */
@@ -31,6 +37,7 @@ public final class LimitsConfig {
   public LimitsConfig(LimitsConfig other) {
     this.maxBodyBytes = other.maxBodyBytes;
     this.maxEvents = other.maxEvents;
+    this.maxExplainEvents = other.maxExplainEvents;
     this.maxUploadBytes = other.maxUploadBytes;
   }
 
@@ -40,12 +47,14 @@ public final class LimitsConfig {
     return new LimitsConfig()
         .setMaxBodyBytes(fields.number("maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE))
         .setMaxEvents((int) fields.number("maxEvents", DEFAULT_MAX_EVENTS, 1, Integer.MAX_VALUE))
+        .setMaxExplainEvents((int) fields.number("maxExplainEvents", DEFAULT_MAX_EXPLAIN_EVENTS, 1, Integer.MAX_VALUE))
         .setMaxUploadBytes(fields.number("maxUploadBytes", DEFAULT_MAX_UPLOAD_BYTES, 1, Long.MAX_VALUE));
   }
 
   /** This object as configuration JSON. */
   public JsonObject toJson() {
     return new JsonObject().put("maxBodyBytes", maxBodyBytes).put("maxEvents", maxEvents)
+        .put("maxExplainEvents", maxExplainEvents)
         .put("maxUploadBytes", maxUploadBytes);
   }
 
@@ -68,6 +77,17 @@ public final class LimitsConfig {
   /** Sets the most events one request may hold (at least 1). */
   public LimitsConfig setMaxEvents(int maxEvents) {
     this.maxEvents = (int) positive("maxEvents", maxEvents);
+    return this;
+  }
+
+  /** The most events one explanation request ({@code /api/explain/{detector}}) may hold. */
+  public int getMaxExplainEvents() {
+    return maxExplainEvents;
+  }
+
+  /** Sets the most events one explanation request may hold (at least 1). */
+  public LimitsConfig setMaxExplainEvents(int maxExplainEvents) {
+    this.maxExplainEvents = (int) positive("maxExplainEvents", maxExplainEvents);
     return this;
   }
 
