@@ -113,7 +113,7 @@ public final class SvmExplainer {
     Feature[] features = typeModel.features();
     double[] centre = typeModel.scaler().centre();
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "outside the %s SVM's normal region (score %.1f, threshold %.1f), mostly because of ",
+        "outside the %s SVM's normal region (score %.3g, threshold %.3g), mostly because of ",
         type.contractName(), score, threshold));
     int named = 0;
     for (FeatureContribution feature : ranked) {
