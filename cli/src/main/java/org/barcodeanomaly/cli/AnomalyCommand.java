@@ -31,6 +31,7 @@ import picocli.CommandLine;
         SimulateCommand.class,
         EvaluateCommand.class,
         CompareCommand.class,
+        ExplainAlignmentCommand.class,
     })
 public final class AnomalyCommand implements Runnable {
 

@@ -19,6 +19,11 @@ public final class LimitsConfig {
   public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
   /** Default most events of one request: the contract codec's default, 100,000. */
   public static final int DEFAULT_MAX_EVENTS = ContractOptions.DEFAULT_MAX_EVENTS;
+  /**
+   * Default most events of one explanation request: explaining re-runs a learned model per reported
+   * event (the LSTM about 60 altered windows each), so its cost is bounded far below scoring's.
+   */
+  public static final int DEFAULT_MAX_EXPLAIN_EVENTS = 1_000;
   /** Default largest plugin jar or model archive uploaded through the admin API: 1 GiB. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 1L << 30;
 
@@ -40,12 +45,13 @@ public final class LimitsConfig {
   /** Default most audit lines per second: 200 (about 200 MB an hour); the rest are counted. */
   public static final int DEFAULT_AUDIT_LINES_PER_SECOND = 200;
 
-  private static final Set<String> KEYS = Set.of("maxBodyBytes", "maxEvents", "maxUploadBytes",
+  private static final Set<String> KEYS = Set.of("maxBodyBytes", "maxEvents", "maxExplainEvents", "maxUploadBytes",
       "maxFieldChars", "maxConnections", "idleTimeoutMs", "headerTimeoutMs", "maxModelBytes",
       "maxModelEntries", "auditLinesPerSecond");
 
   private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
   private int maxEvents = DEFAULT_MAX_EVENTS;
+  private int maxExplainEvents = DEFAULT_MAX_EXPLAIN_EVENTS;
   private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
   private int maxFieldChars = DEFAULT_MAX_FIELD_CHARS;
   private int maxConnections = DEFAULT_MAX_CONNECTIONS;
@@ -63,6 +69,7 @@ public final class LimitsConfig {
   public LimitsConfig(LimitsConfig other) {
     this.maxBodyBytes = other.maxBodyBytes;
     this.maxEvents = other.maxEvents;
+    this.maxExplainEvents = other.maxExplainEvents;
     this.maxUploadBytes = other.maxUploadBytes;
     this.maxFieldChars = other.maxFieldChars;
     this.maxConnections = other.maxConnections;
@@ -79,6 +86,7 @@ public final class LimitsConfig {
     return new LimitsConfig()
         .setMaxBodyBytes(fields.number("maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE))
         .setMaxEvents((int) fields.number("maxEvents", DEFAULT_MAX_EVENTS, 1, Integer.MAX_VALUE))
+        .setMaxExplainEvents((int) fields.number("maxExplainEvents", DEFAULT_MAX_EXPLAIN_EVENTS, 1, Integer.MAX_VALUE))
         .setMaxUploadBytes(fields.number("maxUploadBytes", DEFAULT_MAX_UPLOAD_BYTES, 1, Long.MAX_VALUE))
         .setMaxFieldChars((int) fields.number("maxFieldChars", DEFAULT_MAX_FIELD_CHARS, 1, Integer.MAX_VALUE))
         .setMaxConnections((int) fields.number("maxConnections", DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE))
@@ -93,6 +101,7 @@ public final class LimitsConfig {
   /** This object as configuration JSON. */
   public JsonObject toJson() {
     return new JsonObject().put("maxBodyBytes", maxBodyBytes).put("maxEvents", maxEvents)
+        .put("maxExplainEvents", maxExplainEvents)
         .put("maxUploadBytes", maxUploadBytes).put("maxFieldChars", maxFieldChars)
         .put("maxConnections", maxConnections).put("idleTimeoutMs", idleTimeoutMs)
         .put("headerTimeoutMs", headerTimeoutMs).put("maxModelBytes", maxModelBytes)
@@ -118,6 +127,17 @@ public final class LimitsConfig {
   /** Sets the most events one request may hold (at least 1). */
   public LimitsConfig setMaxEvents(int maxEvents) {
     this.maxEvents = (int) positive("maxEvents", maxEvents);
+    return this;
+  }
+
+  /** The most events one explanation request ({@code /api/explain/{detector}}) may hold. */
+  public int getMaxExplainEvents() {
+    return maxExplainEvents;
+  }
+
+  /** Sets the most events one explanation request may hold (at least 1). */
+  public LimitsConfig setMaxExplainEvents(int maxExplainEvents) {
+    this.maxExplainEvents = (int) positive("maxExplainEvents", maxExplainEvents);
     return this;
   }
 

@@ -13,8 +13,9 @@ import org.barcodeanomaly.gateway.metrics.GatewayMetrics;
 
 /**
  * The gateway's HTTP routes, in one place: the contract's detection endpoints (one per route),
- * streaming (one path per streaming detector), comparison, the detector list, health, readiness,
- * Prometheus metrics, the OpenAPI document, the analyst page and the admin API. Detection endpoints pass the
+ * streaming (one path per streaming detector), explanations (one path per detector), comparison,
+ * the detector list, health, readiness, Prometheus metrics, the OpenAPI document, the analyst page
+ * and the admin API. Detection endpoints pass the
  * API-key check when keys are configured, admin endpoints always; bodies are limited in size;
  * every error is a JSON {@code detail}; every request is timed by endpoint, answering detector
  * and status.
@@ -39,6 +40,9 @@ public final class GatewayRouter {
   public static final String UI_FILES = AnalystPage.PATH + "/{path}";
   /** The streaming endpoint, {@code {detector}} standing for a detector id. */
   public static final String STREAM = ContractEndpoint.STREAM_PATH;
+
+  /** The explanation endpoint, {@code {detector}} standing for a detector id. */
+  public static final String EXPLAIN = ExplainEndpoint.PATH;
 
   static final String DETECTOR_KEY = "gateway.detector";
 
@@ -78,6 +82,8 @@ public final class GatewayRouter {
       router.post(ContractEndpoint.pathOf(route)).handler(body).handler(ctx -> contract.handle(ctx, route));
     }
     router.post(ContractEndpoint.STREAM_PREFIX + ":detector").handler(body).handler(contract::handleStream);
+    ExplainEndpoint explain = new ExplainEndpoint(services, errors);
+    router.post(ExplainEndpoint.PREFIX + ":detector").handler(body).handler(explain::handle);
     CompareEndpoint compare = new CompareEndpoint(services, errors);
     router.post(CompareEndpoint.PATH).handler(body).handler(compare::handle);
 
@@ -130,6 +136,8 @@ public final class GatewayRouter {
       endpoint = STREAM;
     } else if (path.equals(UI) || path.startsWith(UI + "/")) {
       endpoint = UI;
+    } else if (path.startsWith(ExplainEndpoint.PREFIX)) {
+      endpoint = EXPLAIN;
     } else if (path.startsWith("/admin/")) {
       endpoint = "/admin/*";
     } else {
@@ -147,6 +155,7 @@ public final class GatewayRouter {
         HttpMethod.GET + " " + DETECTORS, HttpMethod.GET + " " + OPENAPI,
         HttpMethod.GET + " " + UI, HttpMethod.GET + " " + UI_FILES,
         HttpMethod.POST + " " + CompareEndpoint.PATH, HttpMethod.POST + " " + STREAM,
+        HttpMethod.POST + " " + EXPLAIN,
         HttpMethod.GET + " " + ADMIN_PLUGINS, HttpMethod.POST + " " + ADMIN_PLUGINS + "/reload",
         HttpMethod.PUT + " " + ADMIN_PLUGINS + "/{file}", HttpMethod.DELETE + " " + ADMIN_PLUGINS + "/{file}",
         HttpMethod.POST + " " + ADMIN_PLUGINS + "/{file}/reload",

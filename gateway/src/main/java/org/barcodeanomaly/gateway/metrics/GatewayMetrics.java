@@ -99,6 +99,15 @@ public final class GatewayMetrics implements PluginLoadListener {
     }
   }
 
+  /**
+   * One explanation request answered by {@code detector}: the events it held and the reported
+   * events it explained (the cost of explaining grows with the latter).
+   */
+  public void explained(String detector, int events, int explainedEvents) {
+    counter("gateway.explain.events", "Events sent to be explained", "detector", detector).increment(events);
+    counter("gateway.explain.explained", "Reported events explained", "detector", detector).increment(explainedEvents);
+  }
+
   /** Items of a request that were rejected (listed in {@code rejectedEvents}). */
   public void rejected(String endpoint, int count) {
     if (count > 0) {

@@ -109,6 +109,16 @@ public final class DetectorRouter {
   }
 
   /**
+   * Explains the reported events of {@code request} with detector {@code detectorId}, within
+   * {@link #longestTimeBudgetMs()}. No routing: an explanation is of one detector's verdicts.
+   *
+   * @return see {@link ScoringExecutor#explain}
+   */
+  public Future<Explained> explain(String detectorId, ContractRequest request) {
+    return scoring.explain(detectorId, request, longestTimeBudgetMs());
+  }
+
+  /**
    * Answers {@code request} with every serving detector, each within {@code budgetMs}.
    *
    * @return the answers side by side with their agreement; never a failed future

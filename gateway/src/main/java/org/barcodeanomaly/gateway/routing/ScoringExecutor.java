@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.Context;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,7 +15,10 @@ import java.util.logging.Logger;
 import org.barcodeanomaly.api.contract.ContractAnalysis;
 import org.barcodeanomaly.api.contract.ContractRequest;
 import org.barcodeanomaly.api.contract.ContractResponse;
+import org.barcodeanomaly.api.contract.FileBatch;
+import org.barcodeanomaly.api.detector.ExplainingDetector;
 import org.barcodeanomaly.api.detector.StreamingDetector;
+import org.barcodeanomaly.api.explain.Explanation;
 import org.barcodeanomaly.gateway.detector.DetectorLease;
 import org.barcodeanomaly.gateway.detector.DetectorRegistry;
 import org.barcodeanomaly.gateway.detector.DetectorStatus;
@@ -34,7 +39,7 @@ import org.barcodeanomaly.gateway.routing.AttemptFailure.Kind;
  *
  * <p>Two kinds of work: a contract request scored file by file ({@link #score}), or the events
  * of a request scored as arrivals against a streaming detector's per-EPC buffers
- * ({@link #scoreArrivals}). Streaming work past its budget has still updated the buffers if it
+ * ({@link #scoreArrivals}), or the reported events of a request explained ({@link #explain}). Streaming work past its budget has still updated the buffers if it
  * had started.
  */
 public final class ScoringExecutor implements AutoCloseable {
@@ -70,7 +75,34 @@ public final class ScoringExecutor implements AutoCloseable {
       String version = lease.detector().version();
       String method = note == null ? version : FallbackNote.method(lease.origin().provider());
       String warning = note == null ? null : note.warning(id, version);
-      return ContractAnalysis.analyze(request, lease.detector(), method, warning);
+      return scored(id, lease, ContractAnalysis.analyze(request, lease.detector(), method, warning));
+    });
+  }
+
+  /**
+   * Explains the reported events of {@code request} with detector {@code id}, file by file, within
+   * {@code budgetMs}. No fallback: an explanation is of one detector's verdicts.
+   *
+   * @return the explanations, or a future failed with {@link UnknownDetectorException} when no
+   *     detector of that id is known, with {@link NotExplainingException} when the detector serving
+   *     it cannot explain, or with an {@link AttemptFailure}
+   */
+  public Future<Explained> explain(String id, ContractRequest request, long budgetMs) {
+    if (registry.status(id).isEmpty()) {
+      return Future.failedFuture(new UnknownDetectorException(id, registry.streamingIds()));
+    }
+    return run(id, budgetMs, lease -> {
+      if (!(lease.detector() instanceof ExplainingDetector explaining)) {
+        throw new NotExplainingException(id);
+      }
+      List<Explained.InFile> explanations = new ArrayList<>();
+      for (FileBatch file : request.files()) {
+        for (Explanation explanation : explaining.explain(file.events())) {
+          explanations.add(new Explained.InFile(file.fileId(), explanation));
+        }
+      }
+      metrics.explained(id, request.events().size(), explanations.size());
+      return new Explained(id, explaining.version(), explanations);
     });
   }
 
@@ -97,11 +129,16 @@ public final class ScoringExecutor implements AutoCloseable {
       }
       ContractResponse response = ContractAnalysis.analyzeArrivals(request, streaming, streaming.version());
       lease.recordBufferedEpcs(streaming.bufferedEpcs());
-      return response;
+      return scored(id, lease, response);
     });
   }
 
-  private Future<Scored> run(String id, long budgetMs, Function<DetectorLease, ContractResponse> work) {
+  private Scored scored(String id, DetectorLease lease, ContractResponse response) {
+    metrics.scored(id, response);
+    return new Scored(id, lease.detector().version(), response);
+  }
+
+  private <T> Future<T> run(String id, long budgetMs, Function<DetectorLease, T> work) {
     if (!registry.isServing(id)) {
       return Future.failedFuture(missing(id));
     }
@@ -112,13 +149,13 @@ public final class ScoringExecutor implements AutoCloseable {
           + "' was not asked: " + refusal));
     }
     Context context = vertx.getOrCreateContext();
-    Promise<Scored> result = Promise.promise();
+    Promise<T> result = Promise.promise();
     Attempt attempt = new Attempt();
     java.util.concurrent.Future<?> task;
     try {
       task = lane.submit(() -> attempt.run(() -> {
         try {
-          Scored scored = analyze(id, work);
+          T scored = analyze(id, work);
           context.runOnContext(v -> {
             if (result.tryComplete(scored)) {
               lane.breaker().succeeded();
@@ -128,7 +165,8 @@ public final class ScoringExecutor implements AutoCloseable {
           metrics.failure(failure);
           RuntimeException cause = failureOf(id, failure, attempt.abandoned());
           context.runOnContext(v -> {
-            if (result.tryFail(cause) && !(cause instanceof NotStreamingException)) {
+            if (result.tryFail(cause) && !(cause instanceof NotStreamingException)
+                && !(cause instanceof NotExplainingException)) {
               lane.breaker().failed();
             }
           });
@@ -192,15 +230,13 @@ public final class ScoringExecutor implements AutoCloseable {
    * until the lease is closed: closing the last lease of a retired detector closes the detector,
    * and its plugin's libraries may look classes up through that loader as they shut down.
    */
-  private Scored analyze(String id, Function<DetectorLease, ContractResponse> work) {
+  private <T> T analyze(String id, Function<DetectorLease, T> work) {
     DetectorLease lease = registry.lease(id).orElseThrow(() -> missing(id));
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(lease.classLoader());
     try (lease) {
-      ContractResponse response = work.apply(lease);
-      metrics.scored(id, response);
-      return new Scored(id, lease.detector().version(), response);
+      return work.apply(lease);
     } finally {
       thread.setContextClassLoader(previous);
     }
@@ -227,6 +263,9 @@ public final class ScoringExecutor implements AutoCloseable {
   private RuntimeException failureOf(String id, Throwable cause, boolean abandoned) {
     if (cause instanceof NotStreamingException notStreaming) {
       return notStreaming;
+    }
+    if (cause instanceof NotExplainingException notExplaining) {
+      return notExplaining;
     }
     if (!(cause instanceof AttemptFailure) && !abandoned) {
       failureLog.log(Level.WARNING, id + '\u0000' + cause.getClass().getName(),

@@ -8,16 +8,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.barcodeanomaly.api.detector.ExplainingDetector;
 import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.detector.StreamingDetector;
 import org.barcodeanomaly.api.detector.Thresholds;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.ScanEvent;
+import org.barcodeanomaly.api.explain.Explanation;
 import org.barcodeanomaly.features.FeatureExtractor;
 import org.barcodeanomaly.features.FeatureMatrix;
 import org.barcodeanomaly.features.Trails;
 import org.barcodeanomaly.lstm.coldstart.ColdStartIndex;
 import org.barcodeanomaly.lstm.coldstart.SingleEventVectors;
+import org.barcodeanomaly.lstm.explain.OcclusionExplainer;
 import org.barcodeanomaly.lstm.model.LstmModelSpec;
 import org.barcodeanomaly.lstm.runtime.OnnxRuntimeOptions;
 import org.barcodeanomaly.lstm.runtime.OnnxSequenceScorer;
@@ -47,11 +50,14 @@ import org.barcodeanomaly.lstm.sequence.SequenceEncoder;
  * prefixes go through the cold-start check above). All arrivals of a call share the ONNX Runtime
  * runs, {@value #TRAILS_PER_RUN} prefixes per run.
  *
+ * <p>Explaining ({@link #explain}): occlusion over the events of the reported event's window and
+ * the model's input features, with the served network ({@link OcclusionExplainer}).
+ *
  * <p>Thread-safe: concurrent calls share the one ONNX Runtime session (which allows concurrent
  * runs) and keep their working data on their own stacks; the streaming buffer is updated
  * atomically per EPC.
  */
-public final class LstmDetector implements StreamingDetector {
+public final class LstmDetector implements StreamingDetector, ExplainingDetector {
 
   /** Trails per ONNX Runtime run: large enough to amortise the call, small enough for memory. */
   static final int TRAILS_PER_RUN = 2048;
@@ -68,6 +74,7 @@ public final class LstmDetector implements StreamingDetector {
   private final ColdStartIndex coldStart;
   private final SingleEventVectors singleEvents;
   private final TrailBuffer arrivals;
+  private final OcclusionExplainer explainer;
 
   /**
    * Loads {@code model} and the {@link ColdStartIndex} beside it (if any), and warms the model up
@@ -93,6 +100,7 @@ public final class LstmDetector implements StreamingDetector {
     this.scorer = new OnnxSequenceScorer(model, options);
     this.singleEvents = new SingleEventVectors(spec);
     this.coldStart = loadColdStart(model.toAbsolutePath().getParent(), singleEvents.dimensions());
+    this.explainer = new OcclusionExplainer(spec, extractor, this::run, LstmDetectorProvider.NAME);
     warmUp();
   }
 
@@ -132,6 +140,16 @@ public final class LstmDetector implements StreamingDetector {
       fill(table, encoder.encode(trails, matrix, from, to), alone);
     }
     return table;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Method {@value OcclusionExplainer#METHOD}: see {@link OcclusionExplainer}.
+   */
+  @Override
+  public List<Explanation> explain(List<ScanEvent> events) {
+    return explainer.explain(events, score(events), spec.thresholds());
   }
 
   /**

@@ -1,7 +1,10 @@
 package org.barcodeanomaly.rule.rules;
 
-import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.rule.explain.Findings;
+import org.barcodeanomaly.rule.explain.RuleFinding;
+import org.barcodeanomaly.rule.explain.Wording;
 import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
 
@@ -24,13 +27,20 @@ public final class EpcDupRule implements TrailRule {
   /** Beyond this many locations the score is capped anyway: counting can stop. */
   private static final int LOCATIONS_TO_CAP = 4;
 
+  private final LocationNetwork network;
+
+  /** A rule that names locations by {@code network} when it explains. */
+  public EpcDupRule(LocationNetwork network) {
+    this.network = network;
+  }
+
   @Override
   public AnomalyType type() {
     return AnomalyType.EPC_DUP;
   }
 
   @Override
-  public void score(PreparedTrail trail, ScoreTable scores) {
+  public void score(PreparedTrail trail, Findings findings) {
     ScanColumns columns = trail.columns();
     int k = 0;
     while (k < trail.size()) {
@@ -43,11 +53,35 @@ public final class EpcDupRule implements TrailRule {
       if (locations >= 2) {
         int score = Math.min(100, TWO_LOCATIONS + PER_EXTRA_LOCATION * (locations - 2));
         for (int j = k; j < end; j++) {
-          scores.raise(trail.event(j), AnomalyType.EPC_DUP, score);
+          if (findings.raise(trail.event(j), AnomalyType.EPC_DUP, score)) {
+            findings.describe(trail.event(j), AnomalyType.EPC_DUP, finding(trail, k, end, j));
+          }
         }
       }
       k = end;
     }
+  }
+
+  private RuleFinding finding(PreparedTrail trail, int from, int to, int explained) {
+    ScanColumns columns = trail.columns();
+    StringBuilder sites = new StringBuilder();
+    java.util.Set<Integer> named = new java.util.LinkedHashSet<>();
+    for (int j = from; j < to; j++) {
+      named.add(columns.location(trail.event(j)));
+    }
+    for (int location : named) {
+      sites.append(sites.length() == 0 ? "" : ", ").append(Wording.site(network, location));
+    }
+    RuleFinding finding = new RuleFinding("epcDup.sameSecondElsewhere", "scan",
+        "the same EPC was scanned at " + named.size() + " locations in the same second ("
+            + columns.event(trail.event(explained)).eventTime() + "): " + sites
+            + "; one item cannot be in two places, so one code is a copy");
+    for (int j = from; j < to; j++) {
+      if (j != explained) {
+        finding.with(trail.event(j), "same second");
+      }
+    }
+    return finding.cause("sameSecondOtherLocations", named.size() - 1.0);
   }
 
   /**

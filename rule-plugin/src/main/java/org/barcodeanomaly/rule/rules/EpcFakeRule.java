@@ -2,10 +2,13 @@ package org.barcodeanomaly.rule.rules;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.barcodeanomaly.api.detector.ScoreTable;
+import java.util.ArrayList;
+import java.util.List;
 import org.barcodeanomaly.api.epc.EpcCode;
 import org.barcodeanomaly.api.epc.EpcRegistry;
 import org.barcodeanomaly.api.event.AnomalyType;
+import org.barcodeanomaly.rule.explain.Findings;
+import org.barcodeanomaly.rule.explain.RuleFinding;
 import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
 
@@ -70,7 +73,7 @@ public final class EpcFakeRule implements TrailRule {
   }
 
   @Override
-  public void score(PreparedTrail trail, ScoreTable scores) {
+  public void score(PreparedTrail trail, Findings findings) {
     ScanColumns columns = trail.columns();
     int first = trail.lineEvent(0);
     Instant recorded = null;
@@ -80,13 +83,35 @@ public final class EpcFakeRule implements TrailRule {
         recorded = time;
       }
     }
-    int score = score(EpcCode.parse(columns.event(first).epcCode()), columns.second(first), recorded);
+    EpcCode code = EpcCode.parse(columns.event(first).epcCode());
+    int score = score(code, columns.second(first), recorded, null);
     if (score > 0) {
       for (int k = 0; k < trail.size(); k++) {
-        scores.raise(trail.event(k), AnomalyType.EPC_FAKE, score);
+        if (findings.raise(trail.event(k), AnomalyType.EPC_FAKE, score)) {
+          findings.describe(trail.event(k), AnomalyType.EPC_FAKE,
+              finding(code, columns.second(first), recorded, first, trail.event(k)));
+        }
       }
     }
   }
+
+  /** Every fault of the code in words, each with the points it adds. */
+  private RuleFinding finding(EpcCode code, long firstScanSecond, Instant recorded, int first, int explained) {
+    List<Fault> faults = new ArrayList<>();
+    score(code, firstScanSecond, recorded, faults);
+    StringBuilder sentence = new StringBuilder("EPC " + code.raw() + " cannot be genuine: ");
+    for (int f = 0; f < faults.size(); f++) {
+      sentence.append(f == 0 ? "" : "; ").append(faults.get(f).phrase());
+    }
+    RuleFinding finding = new RuleFinding("epcFake." + faults.get(0).feature(), "scan of the EPC", sentence.toString());
+    for (Fault fault : faults) {
+      finding.cause(fault.feature(), fault.points());
+    }
+    return explained == first ? finding : finding.with(first, "first scan");
+  }
+
+  /** One fault of a code: the points it adds, the feature that carries it, and what it is in words. */
+  private record Fault(int points, String feature, String phrase) { }
 
   /**
    * The score of one EPC.
@@ -96,26 +121,73 @@ public final class EpcFakeRule implements TrailRule {
    * @param recorded         the raw file's manufacture time, or {@code null}
    */
   int score(EpcCode code, long firstScanSecond, Instant recorded) {
+    return score(code, firstScanSecond, recorded, null);
+  }
+
+  /** As {@link #score(EpcCode, long, Instant)}, listing every fault in {@code faults} unless it is null. */
+  private int score(EpcCode code, long firstScanSecond, Instant recorded, List<Fault> faults) {
     if (!code.wellFormed()) {
+      note(faults, WRONG_FIELD_COUNT, "epcWellFormed", code.fieldCount() + " dot-separated fields instead of "
+          + EpcCode.FIELD_COUNT);
       return WRONG_FIELD_COUNT;
     }
     boolean headerWrong = !code.headerValid();
     boolean companyWrong = !code.companyFormatValid() || !registry.isRegisteredCompany(code.company());
     int dateScore = dateScore(code.manufactureDate(), firstScanSecond, recorded);
+    if (headerWrong) {
+      note(faults, BAD_HEADER, "epcHeaderValid", "header " + code.header() + " instead of " + EpcCode.HEADER);
+    }
+    if (companyWrong) {
+      note(faults, BAD_COMPANY, "epcCompanyRegistered", "company " + code.company() + " is not a registered company");
+    }
+    if (dateScore > 0) {
+      note(faults, dateScore, dateScore == UNREADABLE_DATE ? "epcDateValid" : "epcManufactureLead",
+          dateWords(code, dateScore, firstScanSecond));
+    }
     if (headerWrong && companyWrong && dateScore > 0) {
       return HEADER_COMPANY_DATE;
     }
     int score = (headerWrong ? BAD_HEADER : 0) + (companyWrong ? BAD_COMPANY : 0) + dateScore;
-    score += code.productFormatValid() ? 0 : BAD_PRODUCT;
-    score += code.lotFormatValid() ? 0 : BAD_LOT;
-    score += code.serialFormatValid() ? 0 : BAD_SERIAL;
+    score += formatFault(faults, code.productFormatValid(), BAD_PRODUCT, "epcProductKnown", "product " + code.product());
+    score += formatFault(faults, code.lotFormatValid(), BAD_LOT, "epcLotPrefixKnown", "lot " + code.lot());
+    score += formatFault(faults, code.serialFormatValid(), BAD_SERIAL, "epcSerialValid", "serial " + code.serial());
     if (!companyWrong && code.productFormatValid() && !registry.owns(code.company(), code.product())) {
       score += IMPOSSIBLE_CONTENT;
+      EpcRegistry.Product product = registry.product(code.product());
+      note(faults, IMPOSSIBLE_CONTENT, "epcProductOwned", product == null
+          ? "product " + code.product() + " is in no company's catalogue"
+          : "product " + code.product() + " belongs to company " + product.company() + ", not " + code.company());
     }
     if (code.lotFormatValid() && registry.factoryOfLotPrefix(code.lotPrefix()) == null) {
       score += IMPOSSIBLE_CONTENT;
+      note(faults, IMPOSSIBLE_CONTENT, "epcLotPrefixKnown", "lot " + code.lot() + " starts with "
+          + code.lotPrefix() + ", the prefix of no factory");
     }
     return Math.min(100, score);
+  }
+
+  private static int formatFault(List<Fault> faults, boolean valid, int points, String feature, String field) {
+    if (valid) {
+      return 0;
+    }
+    note(faults, points, feature, field + " has the wrong length or is not all digits");
+    return points;
+  }
+
+  private static void note(List<Fault> faults, int points, String feature, String phrase) {
+    if (faults != null) {
+      faults.add(new Fault(points, feature, phrase));
+    }
+  }
+
+  private static String dateWords(EpcCode code, int dateScore, long firstScanSecond) {
+    if (dateScore == UNREADABLE_DATE) {
+      return "manufacture field " + code.manufactureField() + " is not a real date";
+    }
+    String firstScan = Instant.ofEpochSecond(firstScanSecond).toString();
+    return dateScore == OLD_DATE
+        ? "made " + code.manufactureDate() + ", more than " + MAX_AGE_YEARS + " years before its first scan (" + firstScan + ")"
+        : "made " + code.manufactureDate() + ", after its first scan (" + firstScan + ") or its recorded manufacture time";
   }
 
   private static int dateScore(LocalDate date, long firstScanSecond, Instant recorded) {

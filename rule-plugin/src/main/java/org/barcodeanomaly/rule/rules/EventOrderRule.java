@@ -1,10 +1,12 @@
 package org.barcodeanomaly.rule.rules;
 
-import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.EventType;
 import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.LocationNetwork;
+import org.barcodeanomaly.rule.explain.Findings;
+import org.barcodeanomaly.rule.explain.RuleFinding;
+import org.barcodeanomaly.rule.explain.Wording;
 import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
 
@@ -55,48 +57,67 @@ public final class EventOrderRule implements TrailRule {
   }
 
   @Override
-  public void score(PreparedTrail trail, ScoreTable scores) {
+  public void score(PreparedTrail trail, Findings findings) {
     ScanColumns columns = trail.columns();
     for (int k = 0; k < trail.size(); k++) {
       if (!trail.isReRead(k)) {
-        scoreVocabulary(columns, trail.event(k), scores);
+        scoreVocabulary(columns, trail.event(k), findings);
       }
     }
-    scoreVisits(trail, scores);
+    scoreVisits(trail, findings);
   }
 
-  private void scoreVocabulary(ScanColumns columns, int event, ScoreTable scores) {
+  private void scoreVocabulary(ScanColumns columns, int event, Findings findings) {
     EventType type = columns.type(event);
+    String typeName = columns.event(event).eventType();
     if (type == null) {
-      scores.raise(event, AnomalyType.EVT_ORDER_ERR, UNKNOWN_TYPE);
+      raise(findings, event, UNKNOWN_TYPE, () -> new RuleFinding("evtOrderErr.unknownType", "scan",
+          "event type '" + typeName + "' is not one of the ten event types").cause("eventTypeKnown", 0));
       return;
     }
-    if (!type.belongsTo(columns.event(event).businessStep())) {
-      scores.raise(event, AnomalyType.EVT_ORDER_ERR, TYPE_OFF_STEP);
+    String stepName = columns.event(event).businessStep();
+    if (!type.belongsTo(stepName)) {
+      raise(findings, event, TYPE_OFF_STEP, () -> new RuleFinding("evtOrderErr.typeOffStep", "scan",
+          "event type " + typeName + " belongs to business step " + type.step().dataName() + ", not '"
+              + stepName + "'").cause("typeStepMismatch", 1));
     }
     Location location = network.location(columns.location(event));
     if (location != null && location.tier() != type.tier()) {
-      scores.raise(event, AnomalyType.EVT_ORDER_ERR, TYPE_OFF_TIER);
+      raise(findings, event, TYPE_OFF_TIER, () -> new RuleFinding("evtOrderErr.typeOffTier", "scan",
+          "event type " + typeName + " happens at another tier than " + Wording.site(network, location.id()))
+          .cause("typeTierMismatch", 1));
     }
   }
 
-  private static void scoreVisits(PreparedTrail trail, ScoreTable scores) {
+  private static void raise(Findings findings, int event, int score, java.util.function.Supplier<RuleFinding> finding) {
+    if (findings.raise(event, AnomalyType.EVT_ORDER_ERR, score)) {
+      findings.describe(event, AnomalyType.EVT_ORDER_ERR, finding.get());
+    }
+  }
+
+  private static void scoreVisits(PreparedTrail trail, Findings findings) {
     ScanColumns columns = trail.columns();
     Visit visit = new Visit();
-    boolean sold = false;
+    int sale = -1;
     for (int p = 0; p < trail.lineSize(); p++) {
       int event = trail.lineEvent(p);
       EventType type = columns.type(event);
-      if (sold) {
-        scores.raise(event, AnomalyType.EVT_ORDER_ERR, AFTER_SALE);
+      if (sale >= 0) {
+        int soldAt = sale;
+        raise(findings, event, AFTER_SALE, () -> new RuleFinding("evtOrderErr.afterSale", "scan",
+            columns.event(event).eventType() + " " + Wording.duration(columns.second(event) - columns.second(soldAt))
+                + " after the item was sold (POS_Sell at " + columns.event(soldAt).eventTime() + ")")
+            .with(soldAt, "sale").cause("afterSale", 1));
         continue;
       }
       visit.enter(columns.location(event));
       int score = visit.record(type);
       if (score > 0) {
-        scores.raise(event, AnomalyType.EVT_ORDER_ERR, score);
+        raise(findings, event, score, () -> new RuleFinding("evtOrderErr." + visit.rule(type), "scan",
+            columns.event(event).eventType() + " at location " + columns.location(event) + ": " + visit.reason(type))
+            .cause(visit.feature(type), 1));
       }
-      sold = type == EventType.POS_SELL;
+      sale = type == EventType.POS_SELL ? event : -1;
     }
   }
 
@@ -139,6 +160,31 @@ public final class EventOrderRule implements TrailRule {
         default:
           return inbounds == 0 && outboundsSinceInbound == 0 && !unreadable ? NO_INBOUND : 0;
       }
+    }
+
+    /** Why the last {@link #record}ed event of {@code type} broke the visit's order. */
+    String reason(EventType type) {
+      switch (type.visitRank()) {
+        case 0:
+          return "inbound number " + inbounds + " at this location without leaving it";
+        case 1:
+          return inbounds == 0 ? "an outbound with no inbound before it at this location"
+              : "outbound number " + outboundsSinceInbound + " with no inbound between";
+        default:
+          return "a sale with no inbound before it at this location";
+      }
+    }
+
+    /** The rule's name for the last recorded break. */
+    String rule(EventType type) {
+      return type.visitRank() == 0 ? "repeatedInbound"
+          : type.visitRank() == 1 && inbounds > 0 ? "repeatedOutbound" : "noInbound";
+    }
+
+    /** The feature that carries the last recorded break. */
+    String feature(EventType type) {
+      return type.visitRank() == 0 ? "repeatedInbound"
+          : type.visitRank() == 1 && inbounds > 0 ? "repeatedOutbound" : "outboundWithoutInbound";
     }
 
     private static int repeatScore(int base, int occurrences) {

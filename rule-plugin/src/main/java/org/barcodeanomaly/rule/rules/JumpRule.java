@@ -1,10 +1,12 @@
 package org.barcodeanomaly.rule.rules;
 
-import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.network.FastestTrips;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Route;
+import org.barcodeanomaly.rule.explain.Findings;
+import org.barcodeanomaly.rule.explain.RuleFinding;
+import org.barcodeanomaly.rule.explain.Wording;
 import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
 
@@ -55,23 +57,49 @@ public final class JumpRule implements TrailRule {
   }
 
   @Override
-  public void score(PreparedTrail trail, ScoreTable scores) {
+  public void score(PreparedTrail trail, Findings findings) {
     for (int p = 0; p < trail.lineSize(); p++) {
       int departure = trail.moveOrigin(p);
       if (departure >= 0) {
-        int arrival = trail.lineEvent(p);
-        double score = travelScore(trail.columns(), departure, arrival);
-        if (score > 0) {
-          scores.raise(arrival, AnomalyType.JUMP, score);
-        }
+        judge(trail.columns(), departure, trail.lineEvent(p), findings);
       }
     }
     for (int d = 0; d < trail.detourCount(); d++) {
-      double score = travelScore(trail.columns(), trail.detourOrigin(d), trail.detour(d));
-      if (score > 0) {
-        scores.raise(trail.detour(d), AnomalyType.JUMP, score);
-      }
+      judge(trail.columns(), trail.detourOrigin(d), trail.detour(d), findings);
     }
+  }
+
+  private void judge(ScanColumns columns, int departure, int arrival, Findings findings) {
+    double score = travelScore(columns, departure, arrival);
+    if (score > 0 && findings.raise(arrival, AnomalyType.JUMP, score)) {
+      findings.describe(arrival, AnomalyType.JUMP, finding(columns, departure, arrival));
+    }
+  }
+
+  /** The trip in words: how long it took against the route's fastest trip and the jump limit. */
+  private RuleFinding finding(ScanColumns columns, int departure, int arrival) {
+    long seconds = columns.second(arrival) - columns.second(departure);
+    Route route = network.route(columns.location(departure), columns.location(arrival));
+    String to = Wording.site(network, columns.location(arrival));
+    String from = Wording.site(network, columns.location(departure));
+    double fastest = travelTimes.fastestHours(route);
+    RuleFinding finding;
+    if (seconds < 0) {
+      finding = new RuleFinding("jump.timeRunsBackwards", "arrival", "arrived at " + to + " "
+          + Wording.duration(seconds) + " before leaving " + from + ": time runs backwards");
+    } else {
+      double limit = travelTimes.jumpLimitHours(route, pairSkewHours);
+      finding = new RuleFinding("jump.fasterThanFastestTrip", "arrival", "arrived at " + to + " "
+          + Wording.duration(seconds) + " after leaving " + from + "; the route's fastest trip is "
+          + Wording.hours(fastest) + ", and even two readers' clock skew allows no less than "
+          + Wording.hours(limit));
+      finding.yardstick("jumpLimitHours", limit);
+    }
+    finding.with(departure, "departure").cause("travelHours", seconds / 3_600.0);
+    if (!Double.isNaN(fastest)) {
+      finding.yardstick("fastestTripHours", fastest);
+    }
+    return finding;
   }
 
   private double travelScore(ScanColumns columns, int departure, int arrival) {

@@ -1,11 +1,13 @@
 package org.barcodeanomaly.rule.rules;
 
-import org.barcodeanomaly.api.detector.ScoreTable;
 import org.barcodeanomaly.api.event.AnomalyType;
 import org.barcodeanomaly.api.event.BusinessStep;
 import org.barcodeanomaly.api.network.Location;
 import org.barcodeanomaly.api.network.LocationNetwork;
 import org.barcodeanomaly.api.network.Route;
+import org.barcodeanomaly.rule.explain.Findings;
+import org.barcodeanomaly.rule.explain.RuleFinding;
+import org.barcodeanomaly.rule.explain.Wording;
 import org.barcodeanomaly.rule.trail.PreparedTrail;
 import org.barcodeanomaly.rule.trail.ScanColumns;
 
@@ -64,35 +66,87 @@ public final class LocationRule implements TrailRule {
   }
 
   @Override
-  public void score(PreparedTrail trail, ScoreTable scores) {
+  public void score(PreparedTrail trail, Findings findings) {
     for (int k = 0; k < trail.size(); k++) {
       if (!trail.isReRead(k)) {
-        scoreSite(trail.columns(), trail.event(k), scores);
+        scoreSite(trail.columns(), trail.event(k), findings);
       }
     }
-    scoreMoves(trail, scores);
+    scoreMoves(trail, findings);
   }
 
-  private void scoreSite(ScanColumns columns, int event, ScoreTable scores) {
+  private void scoreSite(ScanColumns columns, int event, Findings findings) {
     Location location = network.location(columns.location(event));
     if (location == null) {
-      scores.raise(event, AnomalyType.LOC_ERR, UNKNOWN_LOCATION);
+      if (findings.raise(event, AnomalyType.LOC_ERR, UNKNOWN_LOCATION)) {
+        findings.describe(event, AnomalyType.LOC_ERR, new RuleFinding("locErr.unknownLocation", "scan",
+            "scanned at location id " + columns.location(event) + ", which the network does not have")
+            .cause("locationKnown", 0));
+      }
       return;
     }
     BusinessStep step = columns.step(event);
-    if (step == null || step.tier() != location.tier()) {
-      scores.raise(event, AnomalyType.LOC_ERR, STEP_OFF_TIER);
+    if ((step == null || step.tier() != location.tier())
+        && findings.raise(event, AnomalyType.LOC_ERR, STEP_OFF_TIER)) {
+      String stepName = columns.event(event).businessStep();
+      findings.describe(event, AnomalyType.LOC_ERR, new RuleFinding("locErr.stepOffTier", "scan",
+          "business step '" + stepName + "' " + (step == null ? "is not one of the known steps"
+              : "belongs to the " + tierName(step.tier()) + " tier") + ", but the scan is at "
+              + Wording.site(network, location.id())).cause("stepTierMismatch", 1));
     }
   }
 
-  private void scoreMoves(PreparedTrail trail, ScoreTable scores) {
+  private void scoreMoves(PreparedTrail trail, Findings findings) {
     for (int p = 0; p < trail.lineSize(); p++) {
       int origin = trail.moveOrigin(p);
       if (origin != NONE) {
         int arrival = trail.lineEvent(p);
-        scores.raise(arrival, AnomalyType.LOC_ERR, moveScore(trail.columns(), origin, arrival));
+        int score = moveScore(trail.columns(), origin, arrival);
+        if (findings.raise(arrival, AnomalyType.LOC_ERR, score)) {
+          findings.describe(arrival, AnomalyType.LOC_ERR, moveFinding(trail.columns(), origin, arrival));
+        }
       }
     }
+  }
+
+  /** The move in words: from where to where, what the network says of that route, and how long it took. */
+  private RuleFinding moveFinding(ScanColumns columns, int from, int to) {
+    Route route = network.route(columns.location(from), columns.location(to));
+    double hours = (columns.second(to) - columns.second(from)) / 3_600.0;
+    String move = "moved from " + Wording.site(network, route.from().id()) + " to "
+        + Wording.site(network, route.to().id()) + " in " + Wording.hours(hours);
+    RuleFinding finding;
+    switch (route.kind()) {
+      case BACKWARD:
+        finding = new RuleFinding("locErr.backward", "arrival", move + ": up the chain, "
+            + (route.from().tier().level() - route.to().tier().level()) + " tier(s) back")
+            .cause("routeBackward", 1);
+        break;
+      case LATERAL:
+        finding = new RuleFinding("locErr.lateral", "arrival", move + ": sideways, between two "
+            + tierName(route.to().tier()) + " sites").cause("routeLateral", 1);
+        break;
+      case SKIPPED_TIER:
+        finding = new RuleFinding("locErr.skippedTier", "arrival", move + ": " + route.tierStep()
+            + " tiers down" + (hours * 3_600 > missedReadGapSeconds ? ", slowly enough to be a missed visit"
+                : " in one leg (a missed visit would take over " + Wording.duration(missedReadGapSeconds) + ")"))
+            .cause("routeSkippedTier", 1).yardstick("missedReadGapHours", missedReadGapSeconds / 3_600.0);
+        break;
+      case OFF_NETWORK:
+        finding = new RuleFinding("locErr.offNetwork", "arrival", move
+            + ": one tier down, but against the network (another factory's or region's site)")
+            .cause("routeOffNetwork", 1);
+        break;
+      default:
+        finding = new RuleFinding("locErr.unobservedRoute", "arrival", move
+            + ": a route of the right shape that no item was ever seen to take").cause("routePlausible", 1);
+        break;
+    }
+    return finding.with(from, "departure").yardstick("travelHours", hours);
+  }
+
+  private static String tierName(org.barcodeanomaly.api.network.Tier tier) {
+    return tier.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 
   private int moveScore(ScanColumns columns, int from, int to) {

@@ -125,6 +125,35 @@ public final class RbfDecisionFunction {
     return max + Math.log(sum) - logRho;
   }
 
+  /**
+   * The gradient of {@link #logRatio} at the scaled vector {@code x}, written into {@code into}:
+   * {@code Σ wᵢ·(−2γ(x − svᵢ))} with {@code wᵢ} each kernel term's share of the sum (a softmax
+   * of the log terms, so it stays finite far from every support vector).
+   *
+   * @return {@link #logRatio} at {@code x}
+   */
+  public double logRatioGradient(double[] x, double[] into) {
+    double[] exponents = new double[coefficients.length];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0, offset = 0; i < coefficients.length; i++, offset += dimensions) {
+      exponents[i] = logCoefficients[i] - gamma * squaredDistance(x, offset);
+      max = Math.max(max, exponents[i]);
+    }
+    double sum = 0;
+    for (int i = 0; i < exponents.length; i++) {
+      exponents[i] = Math.exp(exponents[i] - max);
+      sum += exponents[i];
+    }
+    java.util.Arrays.fill(into, 0, dimensions, 0);
+    for (int i = 0, offset = 0; i < coefficients.length; i++, offset += dimensions) {
+      double weight = exponents[i] / sum;
+      for (int k = 0; k < dimensions; k++) {
+        into[k] -= weight * 2 * gamma * (x[k] - supportVectors[offset + k]);
+      }
+    }
+    return max + Math.log(sum) - logRho;
+  }
+
   /** Number of support vectors: the cost of one evaluation. */
   public int supportVectorCount() {
     return coefficients.length;

@@ -66,6 +66,11 @@ public final class SvmModel {
     return types.get(type);
   }
 
+  /** The feature extractor the model's vectors come from. */
+  public FeatureExtractor extractor() {
+    return extractor;
+  }
+
   /** How the model was made. */
   public ModelProvenance provenance() {
     return provenance;
