@@ -3,6 +3,7 @@ package org.barcodeanomaly.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.barcodeanomaly.api.event.AnomalyType;
@@ -77,7 +78,7 @@ public record DetectorComparison(List<Run> runs) {
     md.append('\n');
   }
 
-  private List<String> names(Function<Run, java.util.Set<String>> of) {
+  private List<String> names(Function<Run, Set<String>> of) {
     TreeSet<String> names = new TreeSet<>();
     runs.forEach(run -> names.addAll(of.apply(run)));
     return new ArrayList<>(names);

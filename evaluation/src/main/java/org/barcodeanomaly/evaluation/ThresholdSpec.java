@@ -70,6 +70,15 @@ public final class ThresholdSpec {
     return scoresFile.resolveSibling(stem + ".thresholds.json");
   }
 
+  /**
+   * The spec of a detector's own thresholds for {@code scoresFile}: its {@link #sidecarOf sidecar}
+   * when {@code score} wrote one, else null (which {@link #parse} reads as 50 for every type).
+   */
+  public static String ownSpecOf(Path scoresFile) {
+    Path sidecar = sidecarOf(scoresFile);
+    return Files.isRegularFile(sidecar) ? sidecar.toString() : null;
+  }
+
   /** Writes {@code thresholds} of {@code detector} to {@link #sidecarOf(Path) the sidecar} of {@code scoresFile}. */
   public static void writeSidecar(Path scoresFile, String detector, Thresholds thresholds)
       throws IOException {

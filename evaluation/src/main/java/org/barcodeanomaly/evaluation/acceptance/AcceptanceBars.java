@@ -67,12 +67,6 @@ public record AcceptanceBars(double minTypeAuc, double minMacroAuc, double maxFa
         minVariantRecall, maxNoiseReports, shortfalls);
   }
 
-  /** These bars with another lowest ROC-AUC of one type (the macro bar stays). */
-  public AcceptanceBars withMinTypeAuc(double auc) {
-    return new AcceptanceBars(auc, minMacroAuc, maxFalseAlertsPerMillion, maxMissedReadLocErr,
-        minVariantRecall, maxNoiseReports, knownShortfalls);
-  }
-
   /** The recall bar of {@code variant}: its known shortfall's, else {@link #minVariantRecall()}. */
   public double recallBarOf(String variant) {
     KnownShortfall shortfall = knownShortfalls.get(variant);

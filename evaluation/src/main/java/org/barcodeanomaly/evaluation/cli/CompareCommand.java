@@ -60,8 +60,7 @@ public final class CompareCommand implements Callable<Integer> {
         throw new NoSuchFileException(file.toString(), null,
             "no such scores file for --scores " + entry.getKey() + "=…: name an existing scores.csv");
       }
-      Path sidecar = ThresholdSpec.sidecarOf(file);
-      Thresholds thresholds = ThresholdSpec.parse(Files.isRegularFile(sidecar) ? sidecar.toString() : null);
+      Thresholds thresholds = ThresholdSpec.parse(ThresholdSpec.ownSpecOf(file));
       ScoredEvents events = ScoredEvents.join(table, file);
       runs.add(new DetectorComparison.Run(entry.getKey(),
           new Evaluation(thresholds, CostMatrix.standard()).evaluate(events),

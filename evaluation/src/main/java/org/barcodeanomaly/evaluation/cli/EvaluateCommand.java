@@ -99,11 +99,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (thresholds != null) {
       return thresholds;
     }
-    Path sidecar = ThresholdSpec.sidecarOf(scores);
-    if (Files.isRegularFile(sidecar)) {
-      System.out.println("thresholds from " + sidecar);
-      return sidecar.toString();
+    String own = ThresholdSpec.ownSpecOf(scores);
+    if (own != null) {
+      System.out.println("thresholds from " + own);
     }
-    return null;
+    return own;
   }
 }
